@@ -1,0 +1,44 @@
+// .touchbase.yaml (SPEC §8).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+#include "problem.h"
+#include "schedule.h"
+
+namespace touchbase {
+
+struct OffboardingStep {
+    std::string text;
+    std::optional<Duration> after;
+};
+
+struct Config {
+    std::string agenda = "agenda.md";
+    std::vector<std::string> exclude;
+    Duration horizon{7, Unit::days};
+    Duration remind_before{2, Unit::days};
+    Duration card_lead{14, Unit::days};
+    ScheduleSettings schedule;  // base, cap, at_least_every, retry, workdays, holidays
+    std::string log_heading = "Log";
+    std::vector<OffboardingStep> offboarding = default_offboarding();
+
+    static std::vector<OffboardingStep> default_offboarding();
+};
+
+struct ConfigRead {
+    Config config;
+    std::vector<Problem> problems;  // unknown keys are warnings; bad values are errors (exit 2)
+};
+
+// `file` is used in problems only.
+ConfigRead read_config(std::string_view text, std::string_view file);
+
+// The commented .touchbase.yaml that `touchbase init` writes: every key with its default.
+std::string default_config_text();
+
+}  // namespace touchbase

@@ -1,0 +1,35 @@
+// Card occasions (SPEC §5.5) and the off-boarding checklist dates (SPEC §5.4).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+
+namespace touchbase {
+
+struct Occasion {
+    std::string name;                 // as written before any label: "christmas", "05-12"
+    std::optional<std::string> label; // text after the first space of an MM-DD occasion, else nullopt
+    enum class Kind { fixed, thanksgiving } kind = Kind::fixed;
+    int month = 0, day = 0;           // for fixed
+};
+
+// "new-year", "valentines-day", "st-patricks-day", "independence-day",
+// "halloween", "thanksgiving", "christmas", or "MM-DD[ label]". nullopt if unknown.
+std::optional<Occasion> parse_occasion(std::string_view text);
+
+// The occasion's date in `year` (02-29 falls on 02-28 outside leap years;
+// thanksgiving is the fourth Thursday of November).
+Date occasion_date(const Occasion& o, int year);
+
+// The first date of the occasion on or after `today`.
+Date next_occasion_date(const Occasion& o, Date today);
+
+// Whether the occasion is listed today: today is within [date - lead, date]
+// where date is its next date; returns that date.
+std::optional<Date> card_due(const Occasion& o, Date today, Duration lead);
+
+}  // namespace touchbase

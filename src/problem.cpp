@@ -1,0 +1,56 @@
+#include "problem.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace touchbase {
+
+const char* to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
+
+std::string format_problem(const Problem& p) {
+    return fmt::format("{}:{}:{}: {}: {}", p.file, p.line, p.column, to_string(p.severity),
+                       p.message);
+}
+
+std::string format_problem_with_source(const Problem& p) {
+    std::string out = format_problem(p);
+    if (p.line > 0 && !p.source_line.empty()) {
+        out += '\n';
+        out += p.source_line;
+        out += '\n';
+        // Keep tabs under tabs so the caret lines up in a terminal.
+        int col = std::max(p.column, 1);
+        for (int i = 0; i + 1 < col && i < static_cast<int>(p.source_line.size()); ++i)
+            out += p.source_line[i] == '\t' ? '\t' : ' ';
+        out += '^';
+    }
+    return out;
+}
+
+void attach_source_lines(std::vector<Problem>& problems, std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    for (auto& p : problems) {
+        if (p.line <= 0 || !p.source_line.empty()) continue;
+        std::size_t pos = 0;
+        for (int l = 1; l < p.line && pos != std::string_view::npos; ++l) {
+            pos = bytes.find('\n', pos);
+            if (pos != std::string_view::npos) ++pos;
+        }
+        if (pos == std::string_view::npos || pos > bytes.size()) continue;
+        std::size_t end = bytes.find('\n', pos);
+        std::string_view line = bytes.substr(pos, end == std::string_view::npos ? end : end - pos);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        p.source_line = std::string(line);
+    }
+}
+
+void sort_problems(std::vector<Problem>& problems) {
+    std::stable_sort(problems.begin(), problems.end(), [](const Problem& a, const Problem& b) {
+        if (a.file != b.file) return a.file < b.file;
+        if (a.line != b.line) return a.line < b.line;
+        return a.column < b.column;
+    });
+}
+
+}  // namespace touchbase

@@ -1,0 +1,45 @@
+// Problems are data (DESIGN): every parse or validation failure becomes a
+// Problem that travels with the note's result. No exception crosses a module
+// boundary.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace touchbase {
+
+enum class Severity { warning, error };
+
+struct Problem {
+    std::string file;      // path relative to DIR, '/' separators
+    int line = 0;          // 1-based, line 1 is the opening '---' (SPEC §4.2)
+    int column = 0;        // 1-based, in bytes
+    Severity severity = Severity::error;
+    std::string message;
+    std::string source_line;  // the text of `line`, for the caret display
+
+    friend bool operator==(const Problem&, const Problem&) = default;
+};
+
+inline bool has_error(const std::vector<Problem>& problems) {
+    for (const auto& p : problems)
+        if (p.severity == Severity::error) return true;
+    return false;
+}
+
+const char* to_string(Severity s);
+
+// "path:line:column: severity: message"
+std::string format_problem(const Problem& p);
+
+// format_problem, then the source line and a caret under the column (SPEC §7).
+std::string format_problem_with_source(const Problem& p);
+
+// Fills source_line of every problem from the file's bytes (line 1 is the
+// first line of the file, a leading BOM not counted).
+void attach_source_lines(std::vector<Problem>& problems, std::string_view bytes);
+
+// Sorts by file, then line, then column (SPEC §7.1), stable.
+void sort_problems(std::vector<Problem>& problems);
+
+}  // namespace touchbase

@@ -1,0 +1,62 @@
+// Scheduling (SPEC §5.1-§5.3): the contact counter, engagements, the
+// ceiling, workdays, pins and missed attempts. Pure functions.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "body.h"
+#include "date.h"
+
+namespace touchbase {
+
+enum class Engagement { active, casual, ongoing, former, paused };
+std::optional<Engagement> parse_engagement(std::string_view text);
+const char* to_string(Engagement e);
+
+struct ScheduleSettings {
+    Duration base{1, Unit::weeks};
+    Duration cap{2, Unit::months};
+    Duration at_least_every{6, Unit::months};
+    Duration retry{2, Unit::days};
+    Calendar calendar;
+};
+
+// The state stored in the front matter (SPEC §3, §5.1).
+struct CounterState {
+    std::optional<Date> last_contact;
+    std::optional<Duration> counter;
+    std::optional<Date> next_contact;  // as stored; only read while last_contact is absent
+};
+
+struct Schedule {
+    std::optional<Date> last_contact;
+    std::optional<Duration> counter;       // set once last_contact exists (absent -> base)
+    std::optional<Date> next_contact;      // N; nullopt for paused or new
+    bool write_next_contact = false;       // SPEC §5.2: whether touchbase owns and writes N
+    bool pinned = false;                   // N comes from a pin
+    std::optional<std::string> error;      // a date past 9999-12-31 was needed (SPEC §1)
+};
+
+// SPEC §5.1: advance (L, C) with the contact entries. Exposed for tests.
+struct Counter {
+    std::optional<Date> last_contact;
+    std::optional<Duration> counter;
+    bool overflow = false;
+};
+Counter advance_counter(const CounterState& state, const std::vector<ContactEntry>& entries,
+                        Engagement engagement, const ScheduleSettings& settings, Date today);
+
+// SPEC §5.1 to §5.3 end to end.
+Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& entries,
+                  Engagement engagement, const ScheduleSettings& settings, Date today);
+
+enum class Status { overdue, due, new_client, upcoming, later, paused };
+const char* to_string(Status s);  // "overdue", "due", "new", "upcoming", "later", "paused"
+// SPEC §7.1 status from N, today and horizon.
+Status status_of(Engagement engagement, std::optional<Date> next_contact, Date today,
+                 Duration horizon);
+
+}  // namespace touchbase
