@@ -1,77 +1,222 @@
-// TEMP stub: a minimal Date so body.cpp can be built and tested before the
-// real date.cpp (branch `dates`) lands. Drop this commit at merge.
+// Dates, durations and workdays (SPEC §1).
+//
+// A Date is a day count from 1970-01-01; the conversions are Howard
+// Hinnant's days_from_civil / civil_from_days
+// (https://howardhinnant.github.io/date_algorithms.html), done in 64-bit so
+// that intermediate results past 9999-12-31 can still be compared exactly.
 #include "date.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
 
 namespace touchbase {
 
 namespace {
-// Howard Hinnant's days_from_civil / civil_from_days.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
+
+struct Civil {
+    std::int64_t year;
+    int month;
+    int day;
+};
+
+constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) {
+    y -= m <= 2 ? 1 : 0;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+    const std::int64_t yoe = y - era * 400;                                    // [0, 399]
+    const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;  // [0, 365]
+    const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
+    return era * 146097 + doe - 719468;
 }
-struct Ymd { int y; int m; int d; };
-Ymd civil_from_days(std::int64_t z) {
+
+constexpr Civil civil_from_days(std::int64_t z) {
     z += 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+    const std::int64_t doe = z - era * 146097;                                 // [0, 146096]
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
+    const std::int64_t y = yoe + era * 400;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);         // [0, 365]
+    const std::int64_t mp = (5 * doy + 2) / 153;                               // [0, 11]
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);              // [1, 31]
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);                 // [1, 12]
+    return Civil{y + (m <= 2 ? 1 : 0), m, d};
 }
+
+constexpr std::int64_t kMinSerial = days_from_civil(1, 1, 1);
+constexpr std::int64_t kMaxSerial = days_from_civil(9999, 12, 31);
+
+static_assert(days_from_civil(1970, 1, 1) == 0);
+static_assert(civil_from_days(0).year == 1970);
+
+constexpr bool is_leap(std::int64_t y) { return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0); }
+
+int days_in_month_ext(std::int64_t year, int month) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) return 0;
+    if (month == 2 && is_leap(year)) return 29;
+    return kDays[month - 1];
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// The serial of `date` + `d` (sign +1) or - `d` (sign -1), unbounded.
+std::int64_t shifted_serial(Date date, Duration d, int sign) {
+    if (d.in_days()) return date.serial() + sign * d.amount();
+    const std::int64_t months0 =
+        static_cast<std::int64_t>(date.year()) * 12 + (date.month() - 1) + sign * d.amount();
+    // Floor division so that results before year 0 still land on a real month.
+    std::int64_t year = months0 >= 0 ? months0 / 12 : (months0 - 11) / 12;
+    const int month = static_cast<int>(months0 - year * 12) + 1;
+    const int day = std::min(date.day(), days_in_month_ext(year, month));
+    return days_from_civil(year, month, day);
+}
+
+std::optional<Date> in_range(std::int64_t serial) {
+    if (serial < kMinSerial || serial > kMaxSerial) return std::nullopt;
+    return Date::from_serial(static_cast<std::int32_t>(serial));
+}
+
 }  // namespace
 
-int days_in_month(int year, int month) {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0))) return 29;
-    return days[month - 1];
-}
+// ---------------------------------------------------------------- Date
 
-std::optional<Date> Date::from_ymd(int year, int month, int day) {
-    if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||
-        day > days_in_month(year, month))
-        return std::nullopt;
-    return Date(static_cast<std::int32_t>(days_from_civil(year, static_cast<unsigned>(month),
-                                                          static_cast<unsigned>(day))));
-}
-
-std::optional<Date> Date::parse(std::string_view t) {
-    if (t.size() != 10 || t[4] != '-' || t[7] != '-') return std::nullopt;
-    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-        if (t[i] < '0' || t[i] > '9') return std::nullopt;
-    auto num = [&](int from, int n) {
+std::optional<Date> Date::parse(std::string_view text) {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+        if (!is_digit(text[i])) return std::nullopt;
+    auto num = [&](std::size_t pos, std::size_t len) {
         int v = 0;
-        for (int i = from; i < from + n; ++i) v = v * 10 + (t[i] - '0');
+        for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
         return v;
     };
     return from_ymd(num(0, 4), num(5, 2), num(8, 2));
 }
 
-Date Date::max() { return *from_ymd(9999, 12, 31); }
-Date Date::min() { return *from_ymd(1, 1, 1); }
-int Date::year() const { return civil_from_days(serial_).y; }
-int Date::month() const { return civil_from_days(serial_).m; }
-int Date::day() const { return civil_from_days(serial_).d; }
+std::optional<Date> Date::from_ymd(int year, int month, int day) {
+    if (year < 1 || year > 9999 || month < 1 || month > 12) return std::nullopt;
+    if (day < 1 || day > days_in_month_ext(year, month)) return std::nullopt;
+    return Date(static_cast<std::int32_t>(days_from_civil(year, month, day)));
+}
+
+Date Date::max() { return Date(static_cast<std::int32_t>(kMaxSerial)); }
+Date Date::min() { return Date(static_cast<std::int32_t>(kMinSerial)); }
+
+int Date::year() const { return static_cast<int>(civil_from_days(serial_).year); }
+int Date::month() const { return civil_from_days(serial_).month; }
+int Date::day() const { return civil_from_days(serial_).day; }
+
 int Date::weekday() const {
     // 1970-01-01 was a Thursday (3 with Monday = 0).
-    return static_cast<int>(((static_cast<std::int64_t>(serial_) + 3) % 7 + 7) % 7);
+    const std::int64_t w = (static_cast<std::int64_t>(serial_) + 3) % 7;
+    return static_cast<int>(w < 0 ? w + 7 : w);
 }
+
 std::string Date::str() const {
-    const Ymd c = civil_from_days(serial_);
-    return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    const Civil c = civil_from_days(serial_);
+    return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
+
 std::optional<Date> Date::plus_days(std::int64_t days) const {
-    const std::int64_t s = static_cast<std::int64_t>(serial_) + days;
-    if (s < min().serial() || s > max().serial()) return std::nullopt;
-    return Date(static_cast<std::int32_t>(s));
+    // Bounded first so that a huge `days` cannot overflow the sum.
+    if (days > kMaxSerial - kMinSerial || days < kMinSerial - kMaxSerial) return std::nullopt;
+    return in_range(static_cast<std::int64_t>(serial_) + days);
+}
+
+const char* weekday_name(int weekday) {
+    static constexpr const char* kNames[7] = {"Monday", "Tuesday",  "Wednesday", "Thursday",
+                                              "Friday", "Saturday", "Sunday"};
+    if (weekday < 0 || weekday > 6) return "";
+    return kNames[weekday];
+}
+
+int days_in_month(int year, int month) { return days_in_month_ext(year, month); }
+
+// ---------------------------------------------------------------- Duration
+
+std::optional<Duration> Duration::parse(std::string_view text) {
+    if (text.size() < 2) return std::nullopt;
+    const std::string_view digits = text.substr(0, text.size() - 1);
+    int value = 0;
+    for (char c : digits) {
+        if (!is_digit(c)) return std::nullopt;
+        value = value * 10 + (c - '0');
+        if (value > 9999) return std::nullopt;  // also keeps `value` from overflowing
+    }
+    Duration d;
+    d.count = value;
+    switch (text.back()) {
+        case 'd': d.unit = Unit::days; break;
+        case 'w': d.unit = Unit::weeks; break;
+        case 'm': d.unit = Unit::months; break;
+        case 'y': d.unit = Unit::years; break;
+        default: return std::nullopt;
+    }
+    return d;
+}
+
+std::string Duration::str() const { return fmt::format("{}{}", count, static_cast<char>(unit)); }
+
+std::int64_t Duration::amount() const {
+    switch (unit) {
+        case Unit::days: return count;
+        case Unit::weeks: return static_cast<std::int64_t>(count) * 7;
+        case Unit::months: return count;
+        case Unit::years: return static_cast<std::int64_t>(count) * 12;
+    }
+    return count;
+}
+
+std::optional<Date> add(Date date, Duration d) { return in_range(shifted_serial(date, d, +1)); }
+
+std::optional<Date> subtract(Date date, Duration d) {
+    return in_range(shifted_serial(date, d, -1));
+}
+
+bool means_same(Duration a, Duration b) {
+    return a.in_days() == b.in_days() && a.amount() == b.amount();
+}
+
+int compare_at(Duration a, Duration b, Date start) {
+    const std::int64_t x = shifted_serial(start, a, +1);
+    const std::int64_t y = shifted_serial(start, b, +1);
+    return x < y ? -1 : (x > y ? 1 : 0);
+}
+
+// ---------------------------------------------------------------- Calendar
+
+namespace {
+// Enough to step over any realistic run of holidays and days off (ten years);
+// only a calendar where no day is a workday reaches it.
+constexpr int kWorkdaySearchLimit = 3700;
+}  // namespace
+
+bool Calendar::is_workday(Date d) const {
+    if (!workdays[static_cast<std::size_t>(d.weekday())]) return false;
+    if (std::binary_search(holidays.begin(), holidays.end(), d)) return false;
+    if (!yearly.empty()) {
+        const Civil c = civil_from_days(d.serial());
+        for (const auto& [m, day] : yearly)
+            if (m == c.month && day == c.day) return false;
+    }
+    return true;
+}
+
+std::optional<Date> Calendar::next_workday(Date d) const {
+    for (int i = 0; i <= kWorkdaySearchLimit; ++i) {
+        const auto day = d.plus_days(i);
+        if (!day) return std::nullopt;
+        if (is_workday(*day)) return day;
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> Calendar::previous_workday(Date d) const {
+    for (int i = 0; i <= kWorkdaySearchLimit; ++i) {
+        const auto day = d.plus_days(-i);
+        if (!day) return std::nullopt;
+        if (is_workday(*day)) return day;
+    }
+    return std::nullopt;
 }
 
 }  // namespace touchbase

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -16,6 +17,10 @@ namespace touchbase {
 // A proleptic Gregorian date between 0001-01-01 and 9999-12-31.
 class Date {
 public:
+    // 1970-01-01. Needed so that structs holding a Date (ContactEntry,
+    // ActionItem, ...) can be default-constructed.
+    Date() = default;
+
     // Strict "YYYY-MM-DD": exactly ten characters, a real calendar day
     // ("2026-02-30" gives nullopt).
     static std::optional<Date> parse(std::string_view text);
@@ -56,7 +61,9 @@ struct Duration {
     int count = 0;
     Unit unit = Unit::days;
 
-    // "14d", "2w", "1m", "1y"; nullopt for anything else.
+    // "14d", "2w", "1m", "1y"; nullopt for anything else. One or more ASCII
+    // digits with a value of at most 9999 (leading zeros allowed: "07d" is 7d),
+    // then a lower-case unit. No sign, no white space.
     static std::optional<Duration> parse(std::string_view text);
     std::string str() const;
 
@@ -77,14 +84,15 @@ std::optional<Date> subtract(Date date, Duration d);
 bool means_same(Duration a, Duration b);
 
 // Negative, zero or positive as a+start is before, equal to or after b+start.
-// Results past 9999-12-31 compare as later than any date.
+// Results past 9999-12-31 compare as later than any date (and are compared
+// exactly with each other, on the unbounded proleptic calendar).
 int compare_at(Duration a, Duration b, Date start);
 
 // SPEC §1 workdays: weekday in `workdays` and not a holiday.
 struct Calendar {
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};  // Mon..Sun
-    std::vector<Date> holidays;                    // sorted
-    std::vector<std::pair<int, int>> yearly;       // (month, day), "MM-DD" holidays
+    std::vector<Date> holidays;                    // sorted (searched with binary search)
+    std::vector<std::pair<int, int>> yearly;       // (month, day), "MM-DD" holidays; 02-29 matches Feb 29 only
 
     bool is_workday(Date d) const;
     // The first workday on or after `d` (nullopt if none before 9999-12-31 or

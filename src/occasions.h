@@ -19,13 +19,18 @@ struct Occasion {
 
 // "new-year", "valentines-day", "st-patricks-day", "independence-day",
 // "halloween", "thanksgiving", "christmas", or "MM-DD[ label]". nullopt if unknown.
+// Surrounding white space is ignored; named occasions match ignoring ASCII
+// case; MM-DD must be a real month and day (02-29 allowed); a label is only
+// read after MM-DD (white space, then the rest of the text, trimmed).
 std::optional<Occasion> parse_occasion(std::string_view text);
 
 // The occasion's date in `year` (02-29 falls on 02-28 outside leap years;
-// thanksgiving is the fourth Thursday of November).
+// thanksgiving is the fourth Thursday of November). `year` is clamped to
+// 1..9999. (Date::max() for a hand-made Occasion with an invalid month.)
 Date occasion_date(const Occasion& o, int year);
 
-// The first date of the occasion on or after `today`.
+// The first date of the occasion on or after `today`. Date::max() when there
+// is none (the occasion has passed in 9999); card_due handles that case.
 Date next_occasion_date(const Occasion& o, Date today);
 
 // Whether the occasion is listed today: today is within [date - lead, date]

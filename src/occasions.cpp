@@ -1,0 +1,118 @@
+// Card occasions (SPEC §5.5).
+#include "occasions.h"
+
+#include <algorithm>
+#include <array>
+
+namespace touchbase {
+
+namespace {
+
+struct Named {
+    std::string_view name;
+    Occasion::Kind kind;
+    int month, day;
+};
+
+constexpr std::array<Named, 7> kNamed{{
+    {"new-year", Occasion::Kind::fixed, 1, 1},
+    {"valentines-day", Occasion::Kind::fixed, 2, 14},
+    {"st-patricks-day", Occasion::Kind::fixed, 3, 17},
+    {"independence-day", Occasion::Kind::fixed, 7, 4},
+    {"halloween", Occasion::Kind::fixed, 10, 31},
+    {"thanksgiving", Occasion::Kind::thanksgiving, 11, 0},
+    {"christmas", Occasion::Kind::fixed, 12, 25},
+}};
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equals_ignoring_case(std::string_view a, std::string_view b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// The occasion's date in `year`, or nullopt outside 0001..9999.
+std::optional<Date> date_in(const Occasion& o, int year) {
+    if (o.kind == Occasion::Kind::thanksgiving) {
+        const auto first = Date::from_ymd(year, 11, 1);
+        if (!first) return std::nullopt;
+        // The first Thursday (weekday 3), then three weeks on.
+        const int to_thursday = (3 - first->weekday() + 7) % 7;
+        return first->plus_days(to_thursday + 21);
+    }
+    // Clamped to the month's last day: 02-29 falls on 02-28 outside leap years.
+    return Date::from_ymd(year, o.month, std::min(o.day, days_in_month(year, o.month)));
+}
+
+std::optional<Date> next_date(const Occasion& o, Date today) {
+    const auto this_year = date_in(o, today.year());
+    if (this_year && *this_year >= today) return this_year;
+    return date_in(o, today.year() + 1);  // nullopt after the occasion in 9999
+}
+
+}  // namespace
+
+// Named occasions are matched ignoring ASCII case ("Christmas" is christmas):
+// an unknown occasion is only a warning, and someone who writes the name with
+// a capital means the same day. `name` keeps the text as written. A label is
+// only read after an MM-DD occasion, as SPEC §5.5 says ("christmas family" is
+// unknown).
+std::optional<Occasion> parse_occasion(std::string_view text) {
+    text = trim(text);
+    for (const auto& n : kNamed) {
+        if (equals_ignoring_case(text, n.name)) {
+            Occasion o;
+            o.name = std::string(text);
+            o.kind = n.kind;
+            o.month = n.month;
+            o.day = n.day;
+            return o;
+        }
+    }
+
+    // "MM-DD", then the end or white space and an optional label.
+    if (text.size() < 5 || !is_digit(text[0]) || !is_digit(text[1]) || text[2] != '-' ||
+        !is_digit(text[3]) || !is_digit(text[4]))
+        return std::nullopt;
+    if (text.size() > 5 && !is_space(text[5])) return std::nullopt;
+    const int month = (text[0] - '0') * 10 + (text[1] - '0');
+    const int day = (text[3] - '0') * 10 + (text[4] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))  // 02-29 allowed
+        return std::nullopt;
+    Occasion o;
+    o.name = std::string(text.substr(0, 5));
+    o.kind = Occasion::Kind::fixed;
+    o.month = month;
+    o.day = day;
+    const std::string_view label = trim(text.substr(5));
+    if (!label.empty()) o.label = std::string(label);
+    return o;
+}
+
+Date occasion_date(const Occasion& o, int year) {
+    // Only a hand-made Occasion with no real month has no date.
+    return date_in(o, std::clamp(year, 1, 9999)).value_or(Date::max());
+}
+
+Date next_occasion_date(const Occasion& o, Date today) {
+    return next_date(o, today).value_or(Date::max());
+}
+
+std::optional<Date> card_due(const Occasion& o, Date today, Duration lead) {
+    const auto date = next_date(o, today);
+    if (!date) return std::nullopt;
+    // A window that starts before 0001-01-01 contains every day up to `date`.
+    const auto start = subtract(*date, lead);
+    if (start && today < *start) return std::nullopt;
+    return date;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,237 @@
+// Scheduling (SPEC §5.1-§5.3, §7.1 status).
+//
+// Dates past 9999-12-31 are carried as an empty optional ("beyond the
+// calendar") while N is worked out, so that a bound that cannot bind (a
+// ceiling past the end of the calendar) does no harm; only an N that itself
+// would pass 9999-12-31 is an error for the note (SPEC §1).
+#include "schedule.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace touchbase {
+
+std::optional<Engagement> parse_engagement(std::string_view text) {
+    // Exact, lower-case names only: SPEC §3 makes a value outside the set an
+    // error, and the set is written in lower case.
+    if (text == "active") return Engagement::active;
+    if (text == "casual") return Engagement::casual;
+    if (text == "ongoing") return Engagement::ongoing;
+    if (text == "former") return Engagement::former;
+    if (text == "paused") return Engagement::paused;
+    return std::nullopt;
+}
+
+const char* to_string(Engagement e) {
+    switch (e) {
+        case Engagement::active: return "active";
+        case Engagement::casual: return "casual";
+        case Engagement::ongoing: return "ongoing";
+        case Engagement::former: return "former";
+        case Engagement::paused: return "paused";
+    }
+    return "ongoing";
+}
+
+const char* to_string(Status s) {
+    switch (s) {
+        case Status::overdue: return "overdue";
+        case Status::due: return "due";
+        case Status::new_client: return "new";
+        case Status::upcoming: return "upcoming";
+        case Status::later: return "later";
+        case Status::paused: return "paused";
+    }
+    return "later";
+}
+
+namespace {
+
+// A contact (SPEC §4.1): not #missed and not a plan (dated after today).
+bool is_contact(const ContactEntry& e, Date today) { return !e.marks.missed && e.date <= today; }
+
+// Date arithmetic where "beyond 9999-12-31" is an empty optional.
+using MaybeDate = std::optional<Date>;
+
+MaybeDate earlier(MaybeDate a, MaybeDate b) {
+    if (!a) return b;
+    if (!b) return a;
+    return std::min(*a, *b);
+}
+
+}  // namespace
+
+Counter advance_counter(const CounterState& state, const std::vector<ContactEntry>& entries,
+                        Engagement engagement, const ScheduleSettings& settings, Date today) {
+    Counter out;
+    out.last_contact = state.last_contact;
+    out.counter = state.counter;
+
+    // The new contacts, one per date with their tags joined, oldest first.
+    std::map<Date, bool> resets;  // date -> carries #needs or #news
+    for (const auto& e : entries) {
+        if (!is_contact(e, today)) continue;
+        if (out.last_contact && e.date <= *out.last_contact) continue;  // history
+        bool& reset = resets[e.date];
+        reset = reset || e.marks.needs || e.marks.news;
+    }
+
+    for (const auto& [d, reset] : resets) {
+        if (!out.last_contact || engagement != Engagement::ongoing || reset) {
+            out.counter = settings.base;  // step 1
+        } else {
+            // Step 2: the count doubles and the unit stays, unless that
+            // passes the cap (a count past 9999 cannot be written: it is
+            // past any sensible cap too, so it becomes the cap).
+            const Duration c = out.counter.value_or(settings.base);
+            const Duration doubled{c.count * 2, c.unit};
+            if (doubled.count > 9999 || compare_at(doubled, settings.cap, d) > 0)
+                out.counter = settings.cap;
+            else
+                out.counter = doubled;
+        }
+        out.last_contact = d;  // step 3
+    }
+
+    if (out.last_contact) {
+        // The entries dated L are read on every run: a reset written on the day
+        // of a contact already counted still applies (resetting twice is safe).
+        for (const auto& e : entries)
+            if (is_contact(e, today) && e.date == *out.last_contact &&
+                (e.marks.needs || e.marks.news))
+                out.counter = settings.base;
+        if (!out.counter) out.counter = settings.base;  // absent C counts as base
+    }
+    return out;
+}
+
+Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& entries,
+                  Engagement engagement, const ScheduleSettings& settings, Date today) {
+    const Counter counter = advance_counter(state, entries, engagement, settings, today);
+    Schedule out;
+    out.last_contact = counter.last_contact;
+    out.counter = counter.counter;
+
+    // Paused clients keep their log counted, but are never due (SPEC §5.2).
+    if (engagement == Engagement::paused) return out;
+
+    const auto fail = [&](std::string message) {
+        out.next_contact.reset();
+        out.write_next_contact = false;
+        out.pinned = false;
+        out.error = std::move(message);
+        return out;
+    };
+
+    const std::optional<Date> L = counter.last_contact;
+    std::optional<Date> N;     // the next contact (never beyond the calendar once set)
+    bool beyond = false;       // N would be past 9999-12-31
+    bool pinned = false;
+
+    if (L) {
+        // §5.2 step 1: by engagement.
+        MaybeDate by_engagement;
+        switch (engagement) {
+            case Engagement::active: {
+                // The first workday after L. If none can be found, N falls
+                // back on the ceiling and step 4 reports the missing workday.
+                const MaybeDate after = L->plus_days(1);
+                by_engagement = after ? settings.calendar.next_workday(*after) : std::nullopt;
+                break;
+            }
+            case Engagement::ongoing:
+                by_engagement = add(*L, counter.counter.value_or(settings.base));
+                break;
+            case Engagement::casual:
+            case Engagement::former:
+                by_engagement = add(*L, settings.at_least_every);
+                break;
+            case Engagement::paused: break;  // handled above
+        }
+        // Step 2: the ceiling. A ceiling past the end of the calendar never binds.
+        const MaybeDate ceiling = add(*L, settings.at_least_every);
+        N = earlier(by_engagement, ceiling);
+        beyond = !N;
+
+        // Step 3, §5.3: a pin on a contact dated L; the last one in the file wins.
+        for (const auto& e : entries) {
+            if (is_contact(e, today) && e.date == *L && e.marks.next) {
+                N = e.marks.next;
+                pinned = true;
+                beyond = false;
+            }
+        }
+    } else if (state.next_contact) {
+        // With L absent, a stored next_contact is the user's planned first
+        // contact: a pin, never moved and never written (SPEC §5.2).
+        N = state.next_contact;
+        pinned = true;
+    }
+
+    // §5.3: the newest missed attempt after L (any, where L is absent) and not
+    // after today. Several on that date count as one; a `next:` on any of them
+    // applies (the last in file order).
+    std::optional<Date> missed;
+    std::optional<Date> missed_next;
+    for (const auto& e : entries) {
+        if (!e.marks.missed || e.date > today || (L && e.date <= *L)) continue;
+        if (!missed || e.date > *missed) {
+            missed = e.date;
+            missed_next.reset();
+        }
+        if (e.date == *missed && e.marks.next) missed_next = e.marks.next;
+    }
+    if (missed) {
+        if (missed_next) {
+            N = missed_next;
+            pinned = true;
+            beyond = false;
+        } else {
+            const MaybeDate retry = add(*missed, settings.retry);
+            if (!retry) {
+                beyond = true;
+            } else if (!beyond && (!N || *retry > *N)) {
+                N = retry;
+                pinned = false;
+            }
+        }
+    }
+
+    if (beyond)
+        return fail(fmt::format("the next contact would fall after 9999-12-31 (last contact {})",
+                                L ? L->str() : std::string("none")));
+
+    // §5.2 step 4: a computed N moves forward to a workday (past the ceiling if need be).
+    if (N && !pinned && !settings.calendar.is_workday(*N)) {
+        const MaybeDate moved = settings.calendar.next_workday(*N);
+        if (!moved) {
+            if (N->plus_days(3700))
+                return fail(fmt::format("no workday found within ten years after {}", *N));
+            return fail(fmt::format(
+                "the next contact would fall after 9999-12-31 (no workday on or after {})", *N));
+        }
+        N = moved;
+    }
+
+    out.next_contact = N;
+    out.pinned = pinned && N.has_value();
+    // touchbase owns N once L exists; before that only when a missed attempt set it.
+    out.write_next_contact = N.has_value() && (L.has_value() || missed.has_value());
+    return out;
+}
+
+Status status_of(Engagement engagement, std::optional<Date> next_contact, Date today,
+                 Duration horizon) {
+    if (engagement == Engagement::paused) return Status::paused;
+    if (!next_contact) return Status::new_client;
+    if (*next_contact < today) return Status::overdue;
+    if (*next_contact == today) return Status::due;
+    const std::optional<Date> end = add(today, horizon);  // nullopt: the horizon passes the calendar
+    if (!end || *next_contact <= *end) return Status::upcoming;
+    return Status::later;
+}
+
+}  // namespace touchbase
