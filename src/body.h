@@ -1,5 +1,29 @@
 // The note's body (SPEC §4): contact entries and action items, found with
 // cmark-gfm (tasklist extension only), never by matching lines.
+//
+// Where SPEC §4 is silent (to be carried into the README):
+// - Block quotes are skipped whole: no entries, no tasks, no Log heading and
+//   no first_h1 come from inside them. Code and HTML blocks likewise.
+// - Sections are made by top-level headings only; a Log list must be a
+//   top-level list of that section (sub-headings such as `### 2026` inside a
+//   `## Log` section do not end it, so lists under them still count). A dated
+//   heading nested in a list item is still an entry (any heading).
+// - A Log item's text is its whole first paragraph (soft breaks as spaces);
+//   an item that starts with something other than a paragraph is no entry.
+// - White space for tags, dates and collapsing: ASCII white space plus the
+//   Unicode space separators (U+00A0, U+202F, U+2000..U+200A, ...). Tag ends
+//   are ASCII punctuation other than '-', '_', '/'.
+// - `next:` is case-insensitive, may have spaces after the colon, must be
+//   followed by a date not glued to more letters or digits; several in one
+//   entry: the last wins. A date-shaped invalid `next:` date is a warning.
+// - Due markers: the leftmost marker of the task's first line wins; `due:` is
+//   case-insensitive, must start a word (so `overdue:` is none) and may have
+//   spaces after the colon; Dataview accepts `[due:: D]` and `(due:: D)`. An
+//   invalid date in a marker is a warning and the marker stays in the text.
+// - A task with no text (`- [ ]` alone) is not an action item.
+// - Wiki links with an alias or anchor (`[[2026-11-02|Nov 2]]`) do not start
+//   with a date: the spec names `[[YYYY-MM-DD]]` only.
+// - Lines are counted as cmark counts them: LF, CRLF or a lone CR.
 #pragma once
 
 #include <optional>
@@ -19,6 +43,9 @@ struct EntryMarks {
     bool missed = false;
     bool card = false;
     std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
+    // A `next:` followed by something shaped like a date that is not one
+    // (`next:2026-02-30`): those ten characters; scan_body warns about it.
+    std::string next_invalid;
 };
 
 // Reads the tags of an entry's plain text. Tag boundaries per SPEC §4.1:
@@ -41,12 +68,15 @@ struct ContactEntry {
     std::string text;    // plain text, markup removed
     EntryMarks marks;    // `next` cleared when it is on or before `date` (a warning is raised)
     bool is_heading = false;
+    int column = 0;      // 1-based byte column where the entry's text starts
+    int level = 0;       // heading level (is_heading), else the level of its `Log` heading
 };
 
 struct TaskItem {
     std::string text;          // first source line after the box, due marker removed, white space collapsed
     std::optional<Date> due;   // from 📅 (with or without U+FE0F), `due:` or `[due:: ...]`
     int line = 0;              // file line of the task marker
+    int column = 0;            // 1-based byte column of the list marker
 };
 
 // Where and how the contact log is written, for `touchbase log`.
@@ -56,6 +86,11 @@ struct LogLayout {
     int heading_level = 0;       // level of dated headings (style headings), or of the Log heading (style list)
     // Byte offsets in the *body* text where a new entry goes: before the first
     // entry (newest first) or after the last one (oldest first). -1 if unknown.
+    // insert_top is the start of the first entry's line. insert_bottom, for
+    // headings, is the start of the first heading after the last entry whose
+    // level is the entry's or higher, else the end of the body (which may
+    // lack a final line ending); for a list, just after the line ending of
+    // the last item's last line.
     long insert_top = -1;
     long insert_bottom = -1;
 };

@@ -1,0 +1,580 @@
+// SPEC §4: contact entries and action items, read from the cmark-gfm tree.
+// Structure (headings, lists, items, code, quotes) always comes from the
+// tree; only the text *inside* one heading, paragraph or task line is looked
+// at character by character.
+#include "body.h"
+
+#include <algorithm>
+#include <memory>
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <fmt/format.h>
+
+namespace touchbase {
+
+namespace {
+
+// ---------------------------------------------------------------------------
+// Characters
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (lower(a[i]) != lower(b[i])) return false;
+    return true;
+}
+
+bool starts_with_icase(std::string_view text, std::size_t at, std::string_view word) {
+    return at + word.size() <= text.size() && iequals(text.substr(at, word.size()), word);
+}
+
+// Byte length of the white-space character at `at`, or 0. White space is
+// ASCII white space and the Unicode space separators (U+00A0 no-break space,
+// U+1680, U+2000..U+200A, U+202F narrow no-break space, U+205F, U+3000):
+// SPEC §4.2 counts non-breaking spaces as white space.
+std::size_t space_at(std::string_view s, std::size_t at) {
+    if (at >= s.size()) return 0;
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
+    const unsigned char c = b(0);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
+    if (c == 0xC2 && at + 1 < s.size() && b(1) == 0xA0) return 2;
+    if (at + 2 < s.size()) {
+        if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;                 // U+1680
+        if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF)) return 3;  // U+2000..200A, U+202F
+        if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;                 // U+205F
+        if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;                 // U+3000
+    }
+    return 0;
+}
+
+// Whether a white-space character ends just before `at`.
+bool space_before(std::string_view s, std::size_t at) {
+    for (std::size_t len = 1; len <= 3 && len <= at; ++len)
+        if (space_at(s, at - len) == len) return true;
+    return false;
+}
+
+// SPEC §4.1 tag and `next:` start: the start of the text, white space or '('.
+bool opens_word(std::string_view s, std::size_t at) {
+    return at == 0 || s[at - 1] == '(' || space_before(s, at);
+}
+
+// SPEC §4.1 tag end: the end of the text, white space, or ASCII punctuation
+// other than '-', '_' and '/'.
+bool closes_word(std::string_view s, std::size_t at) {
+    if (at >= s.size() || space_at(s, at) > 0) return true;
+    const char c = s[at];
+    const bool punct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+                       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    return punct && c != '-' && c != '_' && c != '/';
+}
+
+// `DDDD-DD-DD` at `at` (any digits: validity is Date::parse's job).
+bool date_shaped(std::string_view s, std::size_t at) {
+    if (at + 10 > s.size()) return false;
+    for (std::size_t i = 0; i < 10; ++i) {
+        const char c = s[at + i];
+        if ((i == 4 || i == 7) ? c != '-' : !is_digit(c)) return false;
+    }
+    return true;
+}
+
+std::size_t skip_blanks(std::string_view s, std::size_t at) {
+    while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
+    return at;
+}
+
+std::size_t skip_spaces(std::string_view s, std::size_t at) {
+    while (std::size_t n = space_at(s, at)) at += n;
+    return at;
+}
+
+// Runs of white space made one space, then trimmed (SPEC §4.2).
+std::string collapse_spaces(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (std::size_t i = 0; i < s.size();) {
+        if (std::size_t n = space_at(s, i)) {
+            pending = true;
+            i += n;
+            continue;
+        }
+        if (pending && !out.empty()) out += ' ';
+        pending = false;
+        out += s[i++];
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------------------
+// Lines of the body, counted the way cmark counts them (LF, CRLF or a lone
+// CR ends a line), so cmark's line numbers index them directly.
+
+class LineIndex {
+public:
+    explicit LineIndex(std::string_view text) : text_(text) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);
+        }
+    }
+    // Offset of the start of 1-based `line`; the end of the text past the last line.
+    std::size_t start(int line) const {
+        if (line < 1) return 0;
+        const auto i = static_cast<std::size_t>(line - 1);
+        return i < starts_.size() ? starts_[i] : text_.size();
+    }
+    // Offset just after the line ending of `line` (the end of the text for the last line).
+    std::size_t after(int line) const { return start(line + 1); }
+    // The line's text without its line ending.
+    std::string_view content(int line) const {
+        const std::size_t from = start(line);
+        std::size_t to = after(line);
+        if (to > from && text_[to - 1] == '\n') --to;
+        if (to > from && text_[to - 1] == '\r') --to;
+        return text_.substr(from, to - from);
+    }
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> starts_;
+};
+
+// ---------------------------------------------------------------------------
+// cmark-gfm
+
+// The registry of core extensions is global: register it once, from whichever
+// thread comes first (a function-local static is initialised exactly once).
+// Only `tasklist` is attached: it adds no special inline characters, so no
+// parser writes cmark's global inline tables and parsers on several threads
+// do not race (tables and autolinks would; DESIGN, Known facts).
+cmark_syntax_extension* tasklist_extension() {
+    static cmark_syntax_extension* const extension = [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        return cmark_find_syntax_extension("tasklist");
+    }();
+    return extension;
+}
+
+struct ParserFree {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeFree {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterFree {
+    void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+using NodePtr = std::unique_ptr<cmark_node, NodeFree>;
+using IterPtr = std::unique_ptr<cmark_iter, IterFree>;
+
+NodePtr parse_markdown(std::string_view body) {
+    std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(CMARK_OPT_SOURCEPOS));
+    if (!parser) return nullptr;
+    if (cmark_syntax_extension* ext = tasklist_extension())
+        cmark_parser_attach_syntax_extension(parser.get(), ext);
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+    return NodePtr(cmark_parser_finish(parser.get()));
+}
+
+bool is_task_item(cmark_node* node) {
+    return cmark_node_get_type(node) == CMARK_NODE_ITEM && tasklist_extension() != nullptr &&
+           cmark_node_get_syntax_extension(node) == tasklist_extension();
+}
+
+bool is_block(cmark_node* node) {
+    return (static_cast<unsigned>(cmark_node_get_type(node)) & CMARK_NODE_TYPE_MASK) ==
+           CMARK_NODE_TYPE_BLOCK;
+}
+
+// SPEC §4.1: the text with the markup removed. Text and code spans keep
+// their characters, line breaks become a space, raw HTML is dropped, links
+// and images keep their text.
+std::string plain_text(cmark_node* node) {
+    std::string out;
+    IterPtr it(cmark_iter_new(node));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it.get());
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            if (const char* lit = cmark_node_get_literal(n)) out += lit;
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            out += ' ';
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
+
+// The last source line a block really occupies. cmark lets a block that is
+// followed by a blank line end at column 0 of the next line; the last child
+// block tells the truth.
+int last_content_line(cmark_node* node) {
+    for (;;) {
+        cmark_node* child = cmark_node_last_child(node);
+        if (child == nullptr || !is_block(child)) break;
+        node = child;
+    }
+    const int line = cmark_node_get_end_line(node);
+    return cmark_node_get_end_column(node) == 0 ? line - 1 : line;
+}
+
+// ---------------------------------------------------------------------------
+// Due markers (SPEC §4.2)
+
+struct DueMarker {
+    std::size_t begin = 0, end = 0;  // the marker's bytes in the line
+    std::string date_text;           // the ten date characters as written
+    std::optional<Date> date;        // when date_text is a real date
+};
+
+// The date at `at` if it is shaped like one and not glued to more digits or letters.
+bool date_token(std::string_view s, std::size_t at) {
+    if (!date_shaped(s, at)) return false;
+    const std::size_t end = at + 10;
+    if (end >= s.size()) return true;
+    const char c = s[end];
+    return !(is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'z'));
+}
+
+std::optional<DueMarker> make_marker(std::string_view s, std::size_t begin, std::size_t date_at,
+                                     std::size_t end) {
+    DueMarker m;
+    m.begin = begin;
+    m.end = end;
+    m.date_text = std::string(s.substr(date_at, 10));
+    m.date = Date::parse(m.date_text);
+    return m;
+}
+
+// `📅` (U+1F4C5), an optional U+FE0F, any white space, then the date.
+std::optional<DueMarker> calendar_marker_at(std::string_view s, std::size_t at) {
+    static constexpr std::string_view calendar = "\xF0\x9F\x93\x85";
+    static constexpr std::string_view variation = "\xEF\xB8\x8F";
+    if (s.substr(at, calendar.size()) != calendar) return std::nullopt;
+    std::size_t p = at + calendar.size();
+    if (s.substr(p, variation.size()) == variation) p += variation.size();
+    p = skip_spaces(s, p);
+    if (!date_token(s, p)) return std::nullopt;
+    return make_marker(s, at, p, p + 10);
+}
+
+// todo.txt `due:DATE` (case-insensitive; spaces after the colon allowed),
+// starting a word so that `overdue:` is not one.
+std::optional<DueMarker> todo_marker_at(std::string_view s, std::size_t at) {
+    if (!starts_with_icase(s, at, "due:") || !opens_word(s, at)) return std::nullopt;
+    const std::size_t p = skip_blanks(s, at + 4);
+    if (!date_token(s, p)) return std::nullopt;
+    return make_marker(s, at, p, p + 10);
+}
+
+// Dataview inline field `[due:: DATE]` or `(due:: DATE)`.
+std::optional<DueMarker> dataview_marker_at(std::string_view s, std::size_t at) {
+    if (at >= s.size() || (s[at] != '[' && s[at] != '(')) return std::nullopt;
+    const char close = s[at] == '[' ? ']' : ')';
+    if (!starts_with_icase(s, at + 1, "due::")) return std::nullopt;
+    const std::size_t p = skip_spaces(s, at + 6);
+    if (!date_shaped(s, p)) return std::nullopt;
+    const std::size_t q = skip_spaces(s, p + 10);
+    if (q >= s.size() || s[q] != close) return std::nullopt;
+    return make_marker(s, at, p, q + 1);
+}
+
+// The first due marker of the line (the leftmost one wins).
+std::optional<DueMarker> find_due_marker(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (auto m = calendar_marker_at(s, i)) return m;
+        if (auto m = dataview_marker_at(s, i)) return m;
+        if (auto m = todo_marker_at(s, i)) return m;
+    }
+    return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// The walk
+
+struct EntrySpot {
+    bool is_heading = false;
+    int level = 0;
+    int first_line = 0;  // cmark lines
+    int last_line = 0;
+    Date date;
+};
+
+class BodyScanner {
+public:
+    BodyScanner(std::string_view body, int first_line, std::string_view log_heading,
+                std::string_view file)
+        : body_(body), lines_(body), first_line_(first_line), log_heading_(log_heading),
+          file_(file) {}
+
+    BodyScan run() {
+        NodePtr doc = parse_markdown(body_);
+        if (doc) walk(doc.get());
+        scan_.layout = layout();
+        return std::move(scan_);
+    }
+
+private:
+    int file_line(int cmark_line) const { return first_line_ + cmark_line - 1; }
+
+    void warn(int cmark_line, int column, std::string message) {
+        Problem p;
+        p.file = std::string(file_);
+        p.line = file_line(cmark_line);
+        p.column = std::max(column, 1);
+        p.severity = Severity::warning;
+        p.message = std::move(message);
+        scan_.problems.push_back(std::move(p));
+    }
+
+    void walk(cmark_node* doc) {
+        IterPtr it(cmark_iter_new(doc));
+        cmark_event_type ev;
+        while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+            if (ev != CMARK_EVENT_ENTER) continue;
+            cmark_node* node = cmark_iter_get_node(it.get());
+            switch (cmark_node_get_type(node)) {
+            case CMARK_NODE_BLOCK_QUOTE:
+                // SPEC §4.1: text in block quotes is never an entry; quoted
+                // tasks are someone else's words, not action items, either.
+                cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+                break;
+            case CMARK_NODE_HEADING:
+                on_heading(node, cmark_node_parent(node) == doc);
+                cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+                break;
+            case CMARK_NODE_PARAGRAPH:
+                cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+                break;
+            case CMARK_NODE_ITEM:
+                on_item(node, doc);
+                break;
+            default:
+                // Code blocks and HTML blocks are leaves: nothing in them is read.
+                break;
+            }
+        }
+    }
+
+    void on_heading(cmark_node* node, bool top_level) {
+        const int level = cmark_node_get_heading_level(node);
+        const int line = cmark_node_get_start_line(node);
+        std::string text = plain_text(node);
+        if (top_level) {
+            headings_.push_back({line, level});
+            // SPEC §4.1: a Log section runs to the next heading of its level or higher.
+            if (in_log_ && level <= log_level_) in_log_ = false;
+            if (!log_heading_.empty() && iequals(text, log_heading_)) {
+                in_log_ = true;
+                log_level_ = level;
+            }
+        }
+        if (level == 1 && !scan_.first_h1 && !text.empty()) scan_.first_h1 = text;
+        cmark_node* first = cmark_node_first_child(node);
+        const int column = first ? cmark_node_get_start_column(first)
+                                 : cmark_node_get_start_column(node);
+        add_entry(std::move(text), true, level, line, line, column);
+    }
+
+    void on_item(cmark_node* item, cmark_node* doc) {
+        if (is_task_item(item)) {
+            // Checked items are done; their nested items are still walked.
+            if (!cmark_gfm_extensions_get_tasklist_item_checked(item)) on_open_task(item);
+            return;
+        }
+        // SPEC §4.1: a top-level item of a list standing directly in the Log section.
+        cmark_node* list = cmark_node_parent(item);
+        if (!in_log_ || list == nullptr || cmark_node_parent(list) != doc) return;
+        cmark_node* para = cmark_node_first_child(item);
+        if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return;
+        add_entry(plain_text(para), false, log_level_, cmark_node_get_start_line(item),
+                  last_content_line(item), cmark_node_get_start_column(para));
+    }
+
+    void add_entry(std::string text, bool is_heading, int level, int line, int last_line,
+                   int column) {
+        const LeadingDate lead = leading_date(text);
+        if (lead.kind == DateStart::none) return;
+        if (lead.kind == DateStart::invalid) {
+            const std::size_t at = text.starts_with("[[") ? 2 : 0;
+            warn(line, column,
+                 fmt::format("invalid date '{}' at the start of a {}; it is not read as a "
+                             "contact entry",
+                             text.substr(at, 10), is_heading ? "heading" : "log item"));
+            return;
+        }
+        ContactEntry entry{.date = *lead.date,
+                           .line = file_line(line),
+                           .text = {},
+                           .marks = read_marks(text),
+                           .is_heading = is_heading,
+                           .column = column,
+                           .level = level};
+        if (!entry.marks.next_invalid.empty())
+            warn(line, column,
+                 fmt::format("invalid date '{}' after next:; ignored", entry.marks.next_invalid));
+        if (entry.marks.next && *entry.marks.next <= entry.date) {
+            warn(line, column,
+                 fmt::format("next:{} is not after its entry's date {}; ignored",
+                             entry.marks.next->str(), entry.date.str()));
+            entry.marks.next.reset();
+        }
+        entry.text = std::move(text);
+        spots_.push_back({is_heading, level, line, last_line, entry.date});
+        scan_.entries.push_back(std::move(entry));
+    }
+
+    // SPEC §4.2: the item's first source line, from where the paragraph
+    // starts (after the box), so inline markup stays as written.
+    void on_open_task(cmark_node* item) {
+        cmark_node* para = cmark_node_first_child(item);
+        if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
+            return;  // an empty box (`- [ ]` and nothing else) asks for nothing
+        const std::string_view source = lines_.content(cmark_node_get_start_line(para));
+        const auto from = static_cast<std::size_t>(std::max(cmark_node_get_start_column(para), 1) - 1);
+        std::string line(from < source.size() ? source.substr(from) : std::string_view{});
+
+        TaskItem task;
+        task.line = file_line(cmark_node_get_start_line(item));
+        task.column = cmark_node_get_start_column(item);
+        if (const auto marker = find_due_marker(line)) {
+            if (marker->date) {
+                task.due = marker->date;
+                line.erase(marker->begin, marker->end - marker->begin);
+            } else {
+                warn(cmark_node_get_start_line(para),
+                     cmark_node_get_start_column(para) + static_cast<int>(marker->begin),
+                     fmt::format("invalid due date '{}' in a task; the task has no date of "
+                                 "its own",
+                                 marker->date_text));
+            }
+        }
+        task.text = collapse_spaces(line);
+        if (task.text.empty()) return;
+        scan_.open_tasks.push_back(std::move(task));
+    }
+
+    // Where `touchbase log` writes (see LogLayout).
+    LogLayout layout() const {
+        LogLayout out;
+        if (spots_.empty()) return out;
+        const bool headings = spots_.back().is_heading;
+        std::vector<EntrySpot> sel;
+        for (const auto& s : spots_)
+            if (s.is_heading == headings) sel.push_back(s);
+        out.style = headings ? LogLayout::Style::headings : LogLayout::Style::list;
+        bool descending = true;
+        for (std::size_t i = 1; i < sel.size(); ++i)
+            if (sel[i].date > sel[i - 1].date) descending = false;
+        out.newest_first = descending && sel.front().date != sel.back().date;
+        out.heading_level = out.newest_first ? sel.front().level : sel.back().level;
+        out.insert_top = static_cast<long>(lines_.start(sel.front().first_line));
+        const EntrySpot& last = sel.back();
+        if (headings) {
+            out.insert_bottom = static_cast<long>(body_.size());
+            for (const auto& [line, level] : headings_) {
+                if (line > last.first_line && level <= last.level) {
+                    out.insert_bottom = static_cast<long>(lines_.start(line));
+                    break;
+                }
+            }
+        } else {
+            out.insert_bottom = static_cast<long>(lines_.after(last.last_line));
+        }
+        return out;
+    }
+
+    std::string_view body_;
+    LineIndex lines_;
+    int first_line_;
+    std::string_view log_heading_;
+    std::string_view file_;
+
+    bool in_log_ = false;
+    int log_level_ = 0;
+    std::vector<std::pair<int, int>> headings_;  // top-level headings: (cmark line, level)
+    std::vector<EntrySpot> spots_;
+    BodyScan scan_;
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------
+
+LeadingDate leading_date(std::string_view text) {
+    LeadingDate out;
+    std::size_t at = 0, end = 10;
+    if (text.starts_with("[[")) {
+        if (!date_shaped(text, 2) || text.substr(12, 2) != "]]") return out;
+        at = 2;
+        end = 14;
+    } else if (!date_shaped(text, 0)) {
+        return out;
+    }
+    // Followed by the end, white space, or one of `: , . ; )`.
+    if (end < text.size() && space_at(text, end) == 0) {
+        static constexpr std::string_view allowed = ":,.;)";
+        if (allowed.find(text[end]) == std::string_view::npos) return out;
+    }
+    out.date = Date::parse(text.substr(at, 10));
+    out.kind = out.date ? DateStart::valid : DateStart::invalid;
+    return out;
+}
+
+EntryMarks read_marks(std::string_view text) {
+    EntryMarks marks;
+    struct Tag {
+        std::string_view word;
+        bool EntryMarks::*flag;
+    };
+    static constexpr Tag tags[] = {{"needs", &EntryMarks::needs},
+                                   {"news", &EntryMarks::news},
+                                   {"missed", &EntryMarks::missed},
+                                   {"card", &EntryMarks::card}};
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '#' && opens_word(text, i)) {
+            for (const Tag& tag : tags) {
+                if (starts_with_icase(text, i + 1, tag.word) &&
+                    closes_word(text, i + 1 + tag.word.size()))
+                    marks.*(tag.flag) = true;
+            }
+        } else if (lower(text[i]) == 'n' && starts_with_icase(text, i, "next:") &&
+                   opens_word(text, i)) {
+            // `next:DATE`; spaces after the colon are allowed. Where an entry
+            // holds several, the last one wins (as across entries, SPEC §5.3).
+            const std::size_t p = skip_blanks(text, i + 5);
+            if (date_token(text, p)) {
+                const std::string_view written = text.substr(p, 10);
+                if (auto d = Date::parse(written)) {
+                    marks.next = d;
+                    marks.next_invalid.clear();
+                } else {
+                    marks.next.reset();
+                    marks.next_invalid = std::string(written);
+                }
+            }
+        }
+    }
+    return marks;
+}
+
+BodyScan scan_body(std::string_view body, int first_line, std::string_view log_heading,
+                   std::string_view file) {
+    return BodyScanner(body, first_line, log_heading, file).run();
+}
+
+}  // namespace touchbase
