@@ -1,0 +1,36 @@
+#include "markdown_text.h"
+
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace touchbase {
+
+std::string escape_markdown(std::string_view text) {
+    static constexpr std::string_view kSpecial = "\\`*_{}[]<>()#+-.!|~&";
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        if (c == '\n' || c == '\r') {
+            out += ' ';
+            continue;
+        }
+        if (kSpecial.find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string percent_encode_path(std::string_view path) {
+    std::string out;
+    out.reserve(path.size());
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            out += static_cast<char>(c);
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+}  // namespace touchbase
