@@ -7,15 +7,20 @@
 namespace touchbase {
 
 std::string escape_markdown(std::string_view text) {
-    static constexpr std::string_view kSpecial = "\\`*_{}[]<>()#+-.!|~&";
+    // Only what can start markup inside a line of text; line-start markers
+    // (#, -, +, digits) cannot occur where this text is placed.
+    static constexpr std::string_view kSpecial = "\\`*_[]<>|~";
     std::string out;
     out.reserve(text.size());
-    for (char c : text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
         if (c == '\n' || c == '\r') {
             out += ' ';
             continue;
         }
-        if (kSpecial.find(c) != std::string_view::npos) out += '\\';
+        bool entity = c == '&' && i + 1 < text.size() &&
+                      (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#');
+        if (entity || kSpecial.find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
     return out;

@@ -109,13 +109,13 @@ TEST_CASE("config: bad values are errors at the value") {
         {"agenda: [a, b]\n", 1, 9, "agenda must be a string"},
         {"log_heading: ''\n", 1, 14, "must not be empty"},
         {"offboarding:\n  - Ask for a reference\n", 2, 5, "must be a mapping"},
-        {"offboarding:\n  - {do: Thanks, after: soon}\n", 2, 24, "invalid duration 'soon' for after"},
+        {"offboarding:\n  - {do: Thanks, after: soon}\n", 2, 25, "invalid duration 'soon' for after"},
         {"offboarding:\n  - {after: 2d}\n", 2, 5, "needs a 'do' text"},
         {"- just\n- a list\n", 1, 1, "must be a mapping"},
         {"base: [1w\n", 2, 1, "invalid YAML"},
     };
     for (const auto& c : cases) {
-        CAPTURE(c.text);
+        CAPTURE(std::string(c.text));
         ConfigRead r = read_config(c.text, "c.yaml");
         const Problem* p = find_problem(r, Severity::error);
         REQUIRE(p != nullptr);
