@@ -13,15 +13,19 @@ bool offboarding_due(std::optional<Date> project_end, std::optional<Date> offboa
 
 namespace {
 
-// "unless the note already ends with one": its last line is ended and is
-// empty or white space only.
+// "unless the note already ends with one": its last line, once ended, is
+// empty or white space only. An unended last line of spaces counts too.
 bool ends_with_blank_line(std::string_view note) {
-    if (note.empty() || note.back() != '\n') return false;
-    std::string_view rest = note.substr(0, note.size() - 1);
-    if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+    std::string_view rest = note;
+    if (!rest.empty() && rest.back() == '\n') {
+        rest.remove_suffix(1);
+        if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+    } else if (rest.find('\n') == std::string_view::npos) {
+        return false;  // a one-line note: no line ends it yet
+    }
     auto start = rest.rfind('\n');
     std::string_view last = start == std::string_view::npos ? rest : rest.substr(start + 1);
-    return last.find_first_not_of(" \t") == std::string_view::npos;
+    return last.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
 }  // namespace

@@ -49,6 +49,9 @@ TEST_CASE("offboarding: ending the last line and one blank line") {
         CHECK(append("---\n---\nbody\n\n", "\n", "2026-11-20") == list);
         CHECK(append("---\n---\nbody\n  \n", "\n", "2026-11-20") == list);
     }
+    SUBCASE("an unended last line of spaces is a blank line once ended") {
+        CHECK(append("---\n---\nbody\n  ", "\n", "2026-11-20") == "\n" + list);
+    }
     SUBCASE("a note ending in its closing delimiter") {
         CHECK(append("---\nname: x\n---\n", "\n", "2026-11-20") == "\n" + list);
     }
