@@ -93,7 +93,10 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (plan.write_next_contact) wanted.next_contact = plan.next_contact;
 
     std::vector<Edit> edits;
-    bool offboard = offboarding_due(fm.project_end, fm.offboarded, record.engagement, today);
+    // `offboarding: []` in the config turns the checklist off: a bare heading
+    // would only be noise in the user's note, and offboarded stays unset.
+    bool offboard = !config.offboarding.empty() &&
+                    offboarding_due(fm.project_end, fm.offboarded, record.engagement, today);
     if (offboard) {
         OffboardingAppend append =
             offboarding_append(bytes, split.eol, *fm.project_end, config.offboarding);
