@@ -114,12 +114,17 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (!edits.empty()) {
         std::string updated = apply_edits(bytes, std::move(edits));
         if (updated != bytes) {
+            // Action items are reported at their lines in the note as written.
+            Split new_split = split_note(updated);
             if (offboard) {
                 // The checklist's items are action items from this run on.
-                Split new_split = split_note(updated);
                 tasks = scan_body(new_split.body(updated), new_split.body_first_line,
                                   config.log_heading, file)
                             .open_tasks;
+            } else {
+                // Only key lines added to the front matter move the body down.
+                int added_lines = new_split.body_first_line - split.body_first_line;
+                for (auto& task : tasks) task.line += added_lines;
             }
             result.new_bytes = std::move(updated);
         }

@@ -3,6 +3,8 @@
 // off-boarding checklist (SPEC §5.4).
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "agenda.h"
@@ -28,9 +30,8 @@ std::string cards_of(const NoteResult& r) {
     REQUIRE(r.record);
     std::string out;
     for (const auto& c : r.record->cards) {
-        out += c.occasion;
-        if (c.label) out += "[" + *c.label + "]";
-        out += "@" + c.date.str() + " ";
+        out += fmt::format("{}{}@{} ", c.occasion, c.label ? fmt::format("[{}]", *c.label) : "",
+                           c.date);
     }
     return out;
 }
