@@ -67,22 +67,30 @@ void append_folded(std::string& out, std::string_view line) {
     out += "\r\n";
 }
 
-// FNV-1a, 64 bits (offset basis 14695981039346656037, prime 1099511628211):
-// fixed, tiny and the same on every platform. A UID needs stability and few
+// FNV-1a, 64 bits (offset basis 14695981039346656037, prime 1099511628211),
+// then MurmurHash3's 64-bit finalizer (fmix64) so that inputs differing only
+// in their last bytes ("... 0", "... 1") do not give look-alike UIDs. Fixed,
+// tiny and the same on every platform: a UID needs stability and few
 // collisions, not secrecy.
-std::uint64_t fnv1a64(std::string_view bytes) {
-    std::uint64_t hash = 14695981039346656037ull;
+std::uint64_t uid_hash(std::string_view bytes) {
+    std::uint64_t h = 14695981039346656037ull;
     for (unsigned char c : bytes) {
-        hash ^= c;
-        hash *= 1099511628211ull;
+        h ^= c;
+        h *= 1099511628211ull;
     }
-    return hash;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
 }
 
-// The UID of an event: FNV-1a 64 of "path NUL kind NUL text NUL occurrence",
-// in 16 lower-case hex digits, then "@touchbase". `occurrence` tells apart
-// items of one note with the same text (0 for the first by line, 1 for the
-// next, ...).
+// The UID of an event: uid_hash of "path NUL kind NUL text NUL occurrence"
+// (kind "contact" with an empty text, or "action" with the item's text;
+// occurrence in decimal), in 16 lower-case hex digits, then "@touchbase".
+// `occurrence` tells apart the dated items of one note with the same text:
+// 0 for the first by line, 1 for the next, ...
 std::string event_uid(std::string_view file, std::string_view kind, std::string_view text,
                       int occurrence) {
     std::string key;
@@ -93,7 +101,7 @@ std::string event_uid(std::string_view file, std::string_view kind, std::string_
     key.append(text);
     key += '\0';
     key += std::to_string(occurrence);
-    return fmt::format("{:016x}@touchbase", fnv1a64(key));
+    return fmt::format("{:016x}@touchbase", uid_hash(key));
 }
 
 std::string ics_date(Date d) { return fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day()); }
