@@ -408,3 +408,15 @@ TEST_CASE("ics: the alarm skips holidays of the calendar") {
     REQUIRE(events.size() == 1);
     CHECK(events[0].alarm.at("TRIGGER;RELATED=START") == "-P5D");
 }
+
+TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
+    // Vectors computed independently (Python) from the recipe in the README:
+    // hash of "path NUL kind NUL text NUL occurrence".
+    ClientRecord c = client("clients/acme.md", "Acme", day("2026-12-08"));
+    c.actions.push_back(action("Send the summary", day("2026-12-01"), true, 10));
+    c.actions.push_back(action("Send the summary", day("2026-12-02"), true, 11));
+    auto events = events_of(render_ics(report_of({c})));
+    REQUIRE(events.size() == 3);
+    CHECK(events[1].props.at("UID") == "c539426b2dc83b02@touchbase");  // occurrence 1
+    CHECK(events[2].props.at("UID") == "45e7b8acc664ebf1@touchbase");  // the contact
+}
