@@ -194,6 +194,8 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Report report = report_of(s, pass, common);
     if (options.format == "json")
         fmt::print("{}", render_json(report));
+    else if (options.format == "ics")
+        fmt::print("{}", render_ics(report));
     else
         fmt::print("{}", render_markdown(report, s.link_prefix));
     return status_for(report.problems);
