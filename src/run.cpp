@@ -36,6 +36,13 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
                 outcome.record.reset();
                 outcome.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *error, {}});
                 attach_source_lines(outcome.problems, file.bytes);
+            } else {
+                // Positions (problems, action-item lines) must name the note
+                // as it now is on disk: an added key line shifts the body, and
+                // a second run must report the same lines (SPEC §9).
+                NoteResult written = process_note(note.rel, *result.new_bytes, config, today);
+                outcome.problems = std::move(written.problems);
+                outcome.record = std::move(written.record);
             }
         }
     }
