@@ -44,7 +44,7 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     result.is_note = true;
     auto& problems = result.problems;
     auto finish = [&]() -> NoteResult& {
-        attach_source_lines(problems, bytes);
+        attach_source_lines(problems, result.new_bytes ? std::string_view(*result.new_bytes) : bytes);
         sort_problems(problems);
         return result;
     };
@@ -114,16 +114,19 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (!edits.empty()) {
         std::string updated = apply_edits(bytes, std::move(edits));
         if (updated != bytes) {
-            // Action items are reported at their lines in the note as written.
+            // Positions name the note as written: key lines added to the front
+            // matter move the body down, and a second run must report the same
+            // lines (SPEC §9).
             Split new_split = split_note(updated);
+            int added_lines = new_split.body_first_line - split.body_first_line;
+            for (auto& problem : problems)
+                if (problem.line >= split.body_first_line) problem.line += added_lines;
             if (offboard) {
                 // The checklist's items are action items from this run on.
                 tasks = scan_body(new_split.body(updated), new_split.body_first_line,
                                   config.log_heading, file)
                             .open_tasks;
             } else {
-                // Only key lines added to the front matter move the body down.
-                int added_lines = new_split.body_first_line - split.body_first_line;
                 for (auto& task : tasks) task.line += added_lines;
             }
             result.new_bytes = std::move(updated);
