@@ -115,16 +115,17 @@ std::string clean_name(std::string_view name) {
 
 std::string yaml_string(std::string_view text) {
     // Plain only for text that starts with a letter or digit (or a non-ASCII
-    // byte) and holds nothing YAML gives a meaning to; `null` and `~` would
-    // read as no value at all.
+    // byte, so no YAML indicator) and holds no `: ` or ` #` (a mapping or a
+    // comment) and no control character; `null` would read as no value.
     auto plain_ok = [&] {
-        if (text.empty() || text.back() == ' ') return false;
+        if (text.empty() || text.back() == ' ' || text.back() == ':') return false;
         const auto first = static_cast<unsigned char>(text.front());
         if (!(std::isalnum(first) || first >= 0x80)) return false;
+        if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos)
+            return false;
         for (char c : text) {
             const auto u = static_cast<unsigned char>(c);
             if (u < 0x20 || u == 0x7F) return false;
-            if (std::string_view(":#{}[],&*!|>'\"%@`\\").find(c) != std::string_view::npos) return false;
         }
         std::string lower;
         for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -51,7 +51,8 @@ TEST_CASE("clean_name collapses white space") {
 TEST_CASE("the template reads back: name, engagement, owner, no entries, no tasks") {
     for (const std::string name :
          {"Acme Corp", "Acme: the sequel", "#1 Client", "null", "2026-01-01", "\"Quoted\" & Co",
-          "O'Brien", "yes", "Back\\slash", "Café Nöel", "- dash", "[bracket]", "1984"}) {
+          "O'Brien", "yes", "Back\\slash", "Café Nöel", "- dash", "[bracket]", "1984", "R&D, Inc. {x} [y]", "Acme #1",
+          "Acme:", "a:b", "100% Co", "Tom's \"Diner\""}) {
         CAPTURE(name);
         NewNote note;
         note.name = name;
@@ -88,5 +89,7 @@ TEST_CASE("yaml_string quotes only where needed") {
     CHECK(yaml_string("Acme Corp") == "Acme Corp");
     CHECK(yaml_string("Acme: Corp") == "\"Acme: Corp\"");
     CHECK(yaml_string("Null") == "\"Null\"");
-    CHECK(yaml_string("say \"hi\"") == "\"say \\\"hi\\\"\"");
+    CHECK(yaml_string("Café Nöel & Co.") == "Café Nöel & Co.");
+    CHECK(yaml_string("Acme #1") == "\"Acme #1\"");
+    CHECK(yaml_string("\"hi\" Co") == "\"\\\"hi\\\" Co\"");
 }
