@@ -1,4 +1,8 @@
 // `touchbase new NAME` (SPEC §7): a note from the template; never overwrites.
+//
+// Decision where the spec is silent (to be carried into the README): the note
+// is created in the current folder (DIR or a folder inside it, such as
+// clients/), or in DIR when --dir is given; the config is DIR's either way.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -70,7 +74,11 @@ int run_new(const CommonOptions& common, const NewOptions& options) {
                    options.name);
         return exit_usage;
     }
-    const fs::path path = s.dir / (stem + ".md");
+    // With --dir, the note goes in DIR; otherwise in the current folder,
+    // which is DIR or inside it (DIR was found from there upwards).
+    std::error_code cwd_ec;
+    const fs::path folder = common.dir.empty() ? fs::current_path(cwd_ec) : s.dir;
+    const fs::path path = folder / (stem + ".md");
     std::error_code ec;
     if (fs::weakly_canonical(path, ec) == fs::weakly_canonical(s.agenda_path, ec)) {
         fmt::print(stderr, "touchbase: error: {} is the agenda file; choose another name\n",

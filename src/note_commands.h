@@ -35,7 +35,8 @@ struct InitOptions {
 // `run` would, under the lock on DIR. The agenda is not written.
 int run_log(const CommonOptions& common, const LogOptions& options);
 
-// Creates DIR/<file name>.md from the template (new_note.h); never overwrites.
+// Creates <file name>.md from the template (new_note.h) in the current
+// folder, or in DIR with --dir; never overwrites.
 int run_new(const CommonOptions& common, const NewOptions& options);
 
 // Writes DIR/.touchbase.yaml (never over an existing one) and installs the
