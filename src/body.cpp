@@ -325,6 +325,7 @@ public:
         NodePtr doc = parse_markdown(body_);
         if (doc) walk(doc.get());
         scan_.layout = layout();
+        if (doc) scan_.layout.log_section_end = log_section_end(doc.get());
         return std::move(scan_);
     }
 
@@ -496,6 +497,36 @@ private:
             out.insert_bottom = static_cast<long>(lines_.after(last.last_line));
         }
         return out;
+    }
+
+    // last_content_line, except for HTML blocks, whose end cmark-gfm 0.29
+    // reports before their start: counted from their literal text instead.
+    static int block_last_line(cmark_node* node) {
+        if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK) return last_content_line(node);
+        const char* literal = cmark_node_get_literal(node);
+        std::string_view text = literal ? literal : "";
+        if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+        return cmark_node_get_start_line(node) +
+               static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    }
+
+    // See LogLayout::log_section_end. Top-level blocks only: a Log section is
+    // made by a top-level heading (as in on_heading).
+    long log_section_end(cmark_node* doc) const {
+        for (cmark_node* node = cmark_node_first_child(doc); node; node = cmark_node_next(node)) {
+            if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
+            if (log_heading_.empty() || !iequals(plain_text(node), log_heading_)) continue;
+            const int level = cmark_node_get_heading_level(node);
+            int last = cmark_node_get_end_line(node);
+            for (cmark_node* n = cmark_node_next(node); n; n = cmark_node_next(n)) {
+                if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+                    cmark_node_get_heading_level(n) <= level)
+                    break;
+                last = std::max(last, block_last_line(n));
+            }
+            return static_cast<long>(lines_.after(last));
+        }
+        return -1;
     }
 
     std::string_view body_;

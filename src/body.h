@@ -93,6 +93,11 @@ struct LogLayout {
     // the last item's last line.
     long insert_top = -1;
     long insert_bottom = -1;
+    // The first top-level `Log` section (whatever the style): the offset just
+    // after the line ending of its last non-blank content line (the heading
+    // itself when the section is empty), where a first Log item goes. -1 when
+    // the body has no Log section.
+    long log_section_end = -1;
 };
 
 struct BodyScan {

@@ -8,28 +8,18 @@
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "color.h"
 #include "files.h"
 #include "run.h"
 
 namespace touchbase {
 
-namespace {
-
-// Everything a command needs before it looks at the notes.
-struct Setup {
-    fs::path dir;
-    Config config;
-    Date today = Date::min();
-    fs::path agenda_path;
-    std::string link_prefix;
-    unsigned jobs = 1;
-    std::vector<Problem> config_problems;  // warnings only once setup succeeded
-};
-
 void print_problem(const Problem& p, const CommonOptions& common) {
     if (p.severity == Severity::warning && common.quiet) return;
     fmt::print(stderr, "{}\n", format_problem_with_source(p));
 }
+
+namespace {
 
 Date local_today() {
     std::time_t now = std::time(nullptr);
@@ -46,6 +36,8 @@ std::string link_prefix_for(const fs::path& dir, const fs::path& agenda_path) {
     if (s.empty() || s == ".") return "";
     return s + "/";
 }
+
+}  // namespace
 
 // Returns an exit status when setup fails.
 std::optional<int> setup(const CommonOptions& common, Setup& s) {
@@ -105,6 +97,8 @@ std::optional<int> setup(const CommonOptions& common, Setup& s) {
     s.jobs = common.jobs ? common.jobs : std::max(1u, std::thread::hardware_concurrency());
     return std::nullopt;
 }
+
+namespace {
 
 struct Pass {
     PassResult result;
@@ -167,9 +161,15 @@ int run_run(const CommonOptions& common) {
     }
     if (!common.quiet) {
         Agenda agenda = build_agenda(report);
-        fmt::print(stderr, "touchbase: {} notes read, {} updated, {} due today, {} overdue, {} problems\n",
-                   notes_read, notes_updated, agenda.due_today.size(), agenda.overdue.size(),
-                   report.problems.size());
+        // Counts that ask for attention stand out on a terminal (--color).
+        const bool color = stderr_color_enabled(common.color);
+        auto count = [&](std::size_t n, std::string_view what, Colour colour) {
+            return paint(fmt::format("{} {}", n, what), colour, color && n > 0);
+        };
+        fmt::print(stderr, "touchbase: {} notes read, {} updated, {}, {}, {}\n", notes_read,
+                   notes_updated, count(agenda.due_today.size(), "due today", Colour::yellow),
+                   count(agenda.overdue.size(), "overdue", Colour::red),
+                   count(report.problems.size(), "problems", Colour::red));
     }
     return status;
 }
