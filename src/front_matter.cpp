@@ -261,6 +261,9 @@ private:
         p.column = yaml_column + 1;
         p.severity = sev;
         p.message = std::move(message);
+        // An aliased node read through several aliases (billion laughs) has
+        // one position: say it once.
+        if (std::find(out_.problems.begin(), out_.problems.end(), p) != out_.problems.end()) return;
         out_.problems.push_back(std::move(p));
     }
     void error_at(const YAML::Mark& m, std::string message) {
@@ -650,6 +653,18 @@ void FrontMatterReader::diagnose() {
     try {
         root = YAML::Load(std::string(yaml_));
     } catch (const YAML::Exception& ex) {
+        // yaml-cpp's words for a tab in the indentation ("illegal block
+        // entry", "illegal tab when looking for indentation") do not say so.
+        if (!ex.mark.is_null()) {
+            const std::string_view line = yaml_line(ex.mark.line);
+            const std::size_t indent = line.find_first_not_of(" \t");
+            const std::size_t tab = line.substr(0, indent).find('\t');
+            if (indent != std::string_view::npos && tab != std::string_view::npos) {
+                problem(Severity::error, ex.mark.line, static_cast<int>(tab),
+                        "invalid YAML: a tab in the indentation (YAML indents with spaces only)");
+                return;
+            }
+        }
         error_at(ex.mark, fmt::format("invalid YAML: {}", ex.msg));
         return;
     }
