@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "front_matter.h"
+#include "front_matter_edit.h"
 #include "problem.h"
 
 namespace touchbase {
@@ -36,5 +38,13 @@ TextPosition position_of(std::string_view bytes, std::size_t offset);
 // the message ("the note", "the configuration").
 std::optional<Problem> check_text(std::string_view bytes, std::string_view file,
                                   std::string_view subject);
+
+// The safety net after edits (SPEC §9): `updated`, the note's new bytes,
+// must still split as a note, read without error, and hold in its owned keys
+// the values planned (`wanted`, else those `before` had). Returns what went
+// wrong, or nullopt. A failure means a bug in touchbase: the caller writes
+// nothing and reports an internal error.
+std::optional<std::string> verify_rewrite(std::string_view updated, std::string_view file,
+                                          const FrontMatter& before, const OwnedValues& wanted);
 
 }  // namespace touchbase

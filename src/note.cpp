@@ -157,6 +157,16 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (!edits.empty()) {
         std::string updated = apply_edits(bytes, std::move(edits));
         if (updated != bytes) {
+            // SPEC §9, the safety net: what would be written must read back
+            // as planned, or nothing is written.
+            if (auto wrong = verify_rewrite(updated, file, fm, wanted)) {
+                problems.push_back(note_error(
+                    file, 1, 1,
+                    fmt::format("internal error: the update of this note failed its check "
+                                "({}); the note was left untouched, please report this",
+                                *wrong)));
+                return finish();
+            }
             if (offboard) {
                 // The checklist's items are action items from this run on.
                 Split new_split = split_note(updated);

@@ -183,3 +183,54 @@ TEST_CASE("billion laughs: the configuration is read one level deep, quickly") {
     CHECK(errors[0].message.find("exclude") != std::string::npos);
     CHECK(errors[1].message.find("holiday") != std::string::npos);
 }
+
+namespace {
+
+FrontMatter front_matter_of(std::string_view text) {
+    const Split split = split_note(text);
+    FrontMatterRead r = read_front_matter(text, split, "a.md");
+    REQUIRE_FALSE(has_error(r.problems));
+    return r.front_matter;
+}
+
+}  // namespace
+
+TEST_CASE("verify_rewrite: the new bytes must read back as planned") {
+    const FrontMatter before =
+        front_matter_of("---\nlast_contact: 2026-01-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n");
+    OwnedValues wanted;
+    wanted.last_contact = Date::parse("2026-02-01");
+
+    CHECK_FALSE(verify_rewrite(
+        "---\nlast_contact: 2026-02-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n", "a.md",
+        before, wanted));
+    // A value not planned may be written differently if it means the same.
+    CHECK_FALSE(verify_rewrite(
+        "---\nlast_contact: '2026-02-01'\ncounter: 14d\nnext_contact: 2026-01-15\n---\n", "a.md",
+        before, wanted));
+
+    auto wrong = verify_rewrite(
+        "---\nlast_contact: 2026-03-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n", "a.md",
+        before, wanted);
+    REQUIRE(wrong);
+    CHECK(*wrong == "last_contact reads back as 2026-03-01 instead of 2026-02-01");
+
+    wrong = verify_rewrite("---\nlast_contact: 2026-02-01\ncounter: 3w\nnext_contact: 2026-01-15\n---\n",
+                           "a.md", before, wanted);
+    REQUIRE(wrong);
+    CHECK(*wrong == "counter reads back as 3w instead of 2w");
+
+    wrong = verify_rewrite("---\nlast_contact: 2026-02-01\ncounter: 2w\n---\n", "a.md", before,
+                           wanted);
+    REQUIRE(wrong);
+    CHECK(*wrong == "next_contact reads back as nothing instead of 2026-01-15");
+
+    wrong = verify_rewrite("---\nlast_contact: '2026-02-01\ncounter: 2w\n---\n", "a.md", before,
+                           wanted);
+    REQUIRE(wrong);
+    CHECK(wrong->find("reads with an error at line 2") != std::string::npos);
+
+    wrong = verify_rewrite("---\nlast_contact: 2026-02-01\n", "a.md", before, wanted);
+    REQUIRE(wrong);
+    CHECK(*wrong == "the new text is no longer a note");
+}
