@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "yaml_support.h"
+
 namespace touchbase {
 
 const char* to_string(OwnedKey k) {
@@ -653,15 +655,9 @@ void FrontMatterReader::diagnose() {
     try {
         root = YAML::Load(std::string(yaml_));
     } catch (const YAML::Exception& ex) {
-        // yaml-cpp's words for a tab in the indentation ("illegal block
-        // entry", "illegal tab when looking for indentation") do not say so.
         if (!ex.mark.is_null()) {
-            const std::string_view line = yaml_line(ex.mark.line);
-            const std::size_t indent = line.find_first_not_of(" \t");
-            const std::size_t tab = line.substr(0, indent).find('\t');
-            if (indent != std::string_view::npos && tab != std::string_view::npos) {
-                problem(Severity::error, ex.mark.line, static_cast<int>(tab),
-                        "invalid YAML: a tab in the indentation (YAML indents with spaces only)");
+            if (auto tab = tab_in_indentation(yaml_line(ex.mark.line))) {
+                problem(Severity::error, ex.mark.line, static_cast<int>(*tab), kTabMessage);
                 return;
             }
         }

@@ -9,6 +9,7 @@
 #include "front_matter.h"
 #include "guards.h"
 #include "note.h"
+#include "yaml_support.h"
 
 using namespace touchbase;
 using namespace std::string_view_literals;
@@ -116,6 +117,12 @@ TEST_CASE("read_config: invalid UTF-8, NUL and deep nesting are errors, not cras
     // Column 10 is the first bracket at depth 3 (key, `: `, bracket).
     CHECK(r.problems[0].column == 10 + kMaxFrontMatterDepth + 1 - 3);
     CHECK(r.problems[0].message.find("nested deeper than 64") != std::string::npos);
+
+    r = read_config("horizon: 7d\nexclude:\n  \t- drafts/**\n", ".touchbase.yaml");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].column == 3);
+    CHECK(r.problems[0].message == kTabMessage);
 
     std::string block;
     for (int i = 0; i < 80; ++i) block += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";

@@ -16,6 +16,7 @@ both times beside one good note, with `run --today 2026-11-24`. Checked:
 the exit status (3 when some case has an error; a warning alone is 0), every
 case's bytes and mtime unchanged, the good note updated, the expected
 problems, and (together) that temporaries left by a killed run are removed.
+A few bad configurations are checked too: exit 2 and nothing written.
 stderr/<case>.txt, where present, is the exact standard error of the run of
 that case alone (the `path:line:column: error:` line, the source line and the
 caret, SPEC §7), the summary line aside.
@@ -180,6 +181,45 @@ def check_pass(binary, context, expected, cases, temporaries=()):
         shutil.rmtree(root, ignore_errors=True)
 
 
+# Bad configurations (SPEC §8, §9): an error, exit 2, nothing written.
+LAUGHS = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]\n" for i in range(1, 10))
+BAD_CONFIGS = {
+    "invalid UTF-8": (b"horizon: 7d\nlog_heading: Journ\xe9\n", b".touchbase.yaml:2:19: error: "
+                      b"the configuration is not valid UTF-8 (byte 0xE9)"),
+    "a NUL byte": (b"agenda: agenda\x00.md\n", b".touchbase.yaml:1:15: error: "
+                   b"the configuration holds a NUL byte"),
+    "deep nesting": (b"exclude: " + b"[" * 5000 + b"\n", b".touchbase.yaml:1:72: error: "
+                     b"the configuration is nested deeper than 64 levels"),
+    "a tab in the indentation": (b"exclude:\n\t- drafts/**\n", b".touchbase.yaml:2:1: error: "
+                                 b"invalid YAML: a tab in the indentation"),
+    "billion laughs": (("a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + LAUGHS
+                        + "exclude: *a9\n").encode(), b".touchbase.yaml:9:5: error: "),
+}
+
+
+def check_configs(binary):
+    for what, (config, message) in BAD_CONFIGS.items():
+        context = f"a configuration with {what}"
+        root = make_dir({})
+        try:
+            with open(os.path.join(root, ".touchbase.yaml"), "wb") as f:
+                f.write(config)
+            proc, seconds = run(binary, ["run", "--today", TODAY], root)
+            if proc.returncode != 2:
+                fail(context, f"exit status {proc.returncode}, expected 2; stderr:\n"
+                              + proc.stderr.decode("utf-8", "replace"))
+            if message not in proc.stderr:
+                fail(context, f"stderr lacks {message!r}:\n" + proc.stderr.decode("utf-8", "replace"))
+            if seconds > 10:
+                fail(context, f"run took {seconds:.1f} s")
+            if read(os.path.join(root, GOOD_NAME)) != GOOD:
+                fail(context, "the good note was written")
+            if os.path.exists(os.path.join(root, "agenda.md")):
+                fail(context, "agenda.md was written")
+        finally:
+            shutil.rmtree(root, ignore_errors=True)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -201,6 +241,7 @@ def main():
 
     check_pass(binary, "all cases together", expected, cases,
                temporaries=[".good.md.touchbase-Ab12Cd", "clients/.acme.md.touchbase-x9Y8z7"])
+    check_configs(binary)
     for name in sorted(cases):
         proc = check_pass(binary, name, expected, {name: cases[name]})
         display = os.path.join(HERE, "stderr", name[:-3] + ".txt")
