@@ -220,6 +220,32 @@ def check_configs(binary):
             shutil.rmtree(root, ignore_errors=True)
 
 
+def check_file_name(binary):
+    """A file name that is not UTF-8: the JSON and agenda.md stay UTF-8."""
+    context = "a note whose file name is not UTF-8"
+    root = make_dir({})
+    try:
+        name = os.path.join(os.fsencode(root), b"caf\xe9.md")
+        with open(name, "wb") as f:
+            f.write(b"---\nname: Cafe\nlast_contact: 2026-02-30\n---\n")
+        proc, _ = run(binary, ["run", "--today", TODAY], root)
+        if proc.returncode != 3:
+            fail(context, f"exit status {proc.returncode}, expected 3")
+        try:
+            read(os.path.join(root, "agenda.md")).decode("utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            fail(context, f"agenda.md is not UTF-8: {e}")
+        agenda, _ = run(binary, ["agenda", "--format", "json", "--today", TODAY], root)
+        try:
+            problems = json.loads(agenda.stdout.decode("utf-8"))["problems"]
+            if [p["file"] for p in problems] != ["caf\ufffd.md"]:
+                fail(context, f"problems: {problems}")
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            fail(context, f"agenda --format json is not valid UTF-8 JSON: {e}")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -242,6 +268,7 @@ def main():
     check_pass(binary, "all cases together", expected, cases,
                temporaries=[".good.md.touchbase-Ab12Cd", "clients/.acme.md.touchbase-x9Y8z7"])
     check_configs(binary)
+    check_file_name(binary)
     for name in sorted(cases):
         proc = check_pass(binary, name, expected, {name: cases[name]})
         display = os.path.join(HERE, "stderr", name[:-3] + ".txt")
