@@ -156,6 +156,10 @@ int run_run(const CommonOptions& common) {
     int status = status_for(pass.problems);
     ReadFile existing = read_file(s.agenda_path, kMaxNoteSize);
     if (existing.error || existing.bytes != agenda_text) {
+        // An `agenda` in a folder that git does not keep yet (it keeps no
+        // empty folders): make the folder rather than fail every run.
+        std::error_code ec;
+        fs::create_directories(s.agenda_path.parent_path(), ec);
         if (auto error = write_atomically(s.agenda_path, agenda_text, std::nullopt)) {
             fmt::print(stderr, "touchbase: error: {}: {}\n", s.agenda_path.string(), *error);
             status = exit_note_error;
@@ -190,6 +194,8 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Report report = report_of(s, pass, common);
     if (options.format == "json")
         fmt::print("{}", render_json(report));
+    else if (options.format == "ics")
+        fmt::print("{}", render_ics(report));
     else
         fmt::print("{}", render_markdown(report, s.link_prefix));
     return status_for(report.problems);
