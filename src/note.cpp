@@ -8,6 +8,7 @@
 #include "edit.h"
 #include "front_matter.h"
 #include "front_matter_edit.h"
+#include "guards.h"
 #include "offboarding.h"
 
 namespace touchbase {
@@ -48,6 +49,14 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
         sort_problems(problems);
         return result;
     };
+    // SPEC §9: no text that is not valid UTF-8, or holds a NUL byte, goes on
+    // to yaml-cpp or cmark-gfm. Splitting only looks for `---` lines, so it
+    // is safe on any bytes, and a file that is not a note is skipped silently
+    // whatever it holds (SPEC §2).
+    if (auto bad = check_text(bytes, file, "the note")) {
+        problems.push_back(std::move(*bad));
+        return finish();
+    }
     if (split.kind == Split::Kind::unclosed) {
         problems.push_back(note_error(file, 1, 1,
                                       "the front matter opened here is never closed (add a line "
@@ -114,6 +123,16 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (!edits.empty()) {
         std::string updated = apply_edits(bytes, std::move(edits));
         if (updated != bytes) {
+            // SPEC §9, the safety net: what would be written must read back
+            // as planned, or nothing is written.
+            if (auto wrong = verify_rewrite(updated, file, fm, wanted)) {
+                problems.push_back(note_error(
+                    file, 1, 1,
+                    fmt::format("internal error: the update of this note failed its check "
+                                "({}); the note was left untouched, please report this",
+                                *wrong)));
+                return finish();
+            }
             // Positions name the note as written: key lines added to the front
             // matter move the body down, and a second run must report the same
             // lines (SPEC §9).
