@@ -166,10 +166,12 @@ int run_run(const CommonOptions& common) {
         auto count = [&](std::size_t n, std::string_view what, Colour colour) {
             return paint(fmt::format("{} {}", n, what), colour, color && n > 0);
         };
-        fmt::print(stderr, "touchbase: {} notes read, {} updated, {}, {}, {}\n", notes_read,
-                   notes_updated, count(agenda.due_today.size(), "due today", Colour::yellow),
+        std::size_t problems = report.problems.size();
+        fmt::print(stderr, "touchbase: {} {} read, {} updated, {}, {}, {}\n", notes_read,
+                   notes_read == 1 ? "note" : "notes", notes_updated,
+                   count(agenda.due_today.size(), "due today", Colour::yellow),
                    count(agenda.overdue.size(), "overdue", Colour::red),
-                   count(report.problems.size(), "problems", Colour::red));
+                   count(problems, problems == 1 ? "problem" : "problems", Colour::red));
     }
     return status;
 }

@@ -1,20 +1,19 @@
 // SPEC §5.4: coming off client work.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 
 #include "config.h"
 #include "offboarding.h"
 
 using namespace touchbase;
+using touchbase::test::day;
+using touchbase::test::dur;
 
 namespace {
 
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
 
 std::string append(std::string_view note, std::string_view eol, const char* project_end,
                    const std::vector<OffboardingStep>& steps = Config::default_offboarding()) {

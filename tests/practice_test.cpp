@@ -3,6 +3,8 @@
 // off-boarding checklist (SPEC §5.4).
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <fmt/format.h>
 
 #include <string>
@@ -11,14 +13,11 @@
 #include "note.h"
 
 using namespace touchbase;
+using touchbase::test::day;
+using touchbase::test::dur;
 
 namespace {
 
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
 
 NoteResult process(const std::string& bytes, const char* today, const Config& config = Config{}) {
     NoteResult r = process_note("c.md", bytes, config, day(today));

@@ -1,6 +1,8 @@
 // render_ics (SPEC §7.2, RFC 5545) on reports built by hand.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <map>
 #include <set>
 #include <string>
@@ -9,10 +11,10 @@
 #include "agenda.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
-Date day(const char* text) { return Date::parse(text).value(); }
 
 ClientRecord client(std::string file, std::string name, std::optional<Date> next_contact) {
     ClientRecord c;
