@@ -306,7 +306,7 @@ std::optional<DueMarker> find_due_marker(std::string_view s) {
 }
 
 // ---------------------------------------------------------------------------
-// A guard for cmark-gfm's slow inline HTML
+// Guards for cmark-gfm's slow inline parsing
 
 // cmark-gfm 0.29.0.gfm.6 (Debian 12) looks for the end of an inline
 // processing instruction (`<?` .. `?>`), declaration (`<!X` .. `>`) or CDATA
@@ -357,6 +357,47 @@ std::optional<std::size_t> slow_inline_html(std::string_view s) {
     return first_opener;
 }
 
+// The same cmark-gfm, on making a link, walks back over every bracket opener
+// of the paragraph, and image openers `![` that never close stay there, so a
+// paragraph of `![[]()` takes quadratic time (cmark's pathological test
+// "pattern ![[]() repeated"). Estimated as, for every `]`, the `![` before it
+// in the paragraph, closed or not (telling them apart would need code spans
+// and escapes; only a paragraph of many thousand images reaches the limit).
+// A paragraph is taken to end at a blank line, a bullet item or an ATX
+// heading (indented less than 4 spaces: those always start a new block),
+// which may only overestimate it.
+std::optional<std::size_t> slow_image_brackets(std::string_view s) {
+    std::uint64_t work = 0, images = 0;
+    std::optional<std::size_t> first_image;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t line_end = s.find('\n', i);
+        if (line_end == std::string_view::npos) line_end = s.size();
+        std::string_view line = s.substr(i, line_end - i);
+        std::size_t indent = line.find_first_not_of(" \t\r");
+        bool starts_block =
+            indent == std::string_view::npos ||
+            (indent < 4 && line.size() > indent + 2 &&
+             (line[indent] == '-' || line[indent] == '*' || line[indent] == '+') &&
+             (line[indent + 1] == ' ' || line[indent + 1] == '\t') &&
+             line.find_first_not_of(" \t\r", indent + 1) != std::string_view::npos) ||
+            (indent < 4 && line[indent] == '#');
+        if (starts_block) images = 0;
+        for (std::size_t j = 0; j < line.size(); ++j) {
+            if (line[j] == '!' && j + 1 < line.size() && line[j + 1] == '[' &&
+                (j == 0 || line[j - 1] != '<')) {  // not `<![CDATA[`
+                ++images;
+                if (!first_image) first_image = i + j;
+            } else if (line[j] == ']') {
+                work += images;
+            }
+        }
+        i = line_end + 1;
+    }
+    if (work <= kMaxInlineHtmlScan) return std::nullopt;
+    return first_image;
+}
+
 // ---------------------------------------------------------------------------
 // The walk
 
@@ -376,7 +417,13 @@ public:
           file_(file) {}
 
     BodyScan run() {
-        if (auto at = slow_inline_html(body_)) {
+        std::optional<std::size_t> at = slow_inline_html(body_);
+        const char* what = "too many unclosed '<?', '<!' or '<![CDATA[' in one paragraph";
+        if (!at) {
+            at = slow_image_brackets(body_);
+            what = "too many unclosed '![' before links in one paragraph";
+        }
+        if (at) {
             // Counted as cmark counts lines (LF, CRLF or a lone CR).
             int line = 1;
             std::size_t line_start = 0;
@@ -387,8 +434,8 @@ public:
                 }
             }
             warn(line, static_cast<int>(*at - line_start) + 1,
-                 "too many unclosed '<?', '<!' or '<![CDATA[' in one paragraph: the Markdown "
-                 "parser would take too long (close them, or put them in `code`)");
+                 fmt::format("{}: the Markdown parser would take too long (close them, or put "
+                             "them in `code`)", what));
             scan_.problems.back().severity = Severity::error;
             return std::move(scan_);
         }

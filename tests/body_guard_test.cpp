@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
 
 #include "body.h"
 #include "note.h"
@@ -59,4 +60,26 @@ TEST_CASE("process_note leaves a note with a too slow body untouched") {
     CHECK(has_error(result.problems));
     CHECK_FALSE(result.new_bytes);
     CHECK_FALSE(result.record);
+}
+
+TEST_CASE("a paragraph of unclosed image openers before links is an error, not a hang") {
+    // cmark's pathological "![[]()" pattern, over several lines of one paragraph.
+    std::string body = "## 2026-10-01 call\n\n" + repeat("![[]()\n", 30000);
+    BodyScan scan = scan_body(body, 4, "Log", "slow.md");
+    REQUIRE(scan.problems.size() == 1);
+    CHECK(scan.problems[0].severity == Severity::error);
+    CHECK(scan.problems[0].line == 6);
+    CHECK(scan.problems[0].column == 1);
+    CHECK(scan.entries.empty());
+
+    // The same images one per list item, or one per paragraph, are fine; so
+    // is a (very) long paragraph of closed images and links.
+    for (auto [unit, times] : {std::pair<std::string_view, int>{"- ![[]()\n", 30000},
+                               {"![[]()\n\n", 30000},
+                               {"![a](b.png) and [a link](c)\n", 3000}}) {
+        CAPTURE(unit);
+        scan = scan_body("## 2026-10-01 call\n\n" + repeat(unit, times), 4, "Log", "ok.md");
+        CHECK_FALSE(has_error(scan.problems));
+        CHECK(scan.entries.size() == 1);
+    }
 }
