@@ -131,7 +131,8 @@ def main():
                 for rel, data in original.items():
                     with open(os.path.join(real, rel), "wb") as f:
                         f.write(data)
-                os.remove(os.path.join(real, "agenda.md"))
+                if os.path.exists(os.path.join(real, "agenda.md")):  # killed before it, maybe
+                    os.remove(os.path.join(real, "agenda.md"))
                 resets += 1
             print(f"kill {k:2d} after {delay:.3f}s: {updated}/{count} notes updated, "
                   f"{len(temporaries)} temporaries", file=sys.stderr)
