@@ -105,7 +105,9 @@ struct BodyScan {
     std::vector<TaskItem> open_tasks;    // in file order; checked items are excluded
     std::optional<std::string> first_h1; // plain text of the first level-1 heading
     LogLayout layout;
-    std::vector<Problem> problems;       // warnings (invalid date-like starts, `next:` not after its entry)
+    std::vector<Problem> problems;       // warnings (invalid date-like starts, `next:` not after its entry);
+                                         // one error, and nothing else, for a body cmark-gfm would parse
+                                         // too slowly (unclosed inline HTML openers, see body.cpp)
 };
 
 // `body` is the text after the front matter; its first line is file line
