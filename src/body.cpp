@@ -323,6 +323,12 @@ inline constexpr std::uint64_t kMaxInlineHtmlScan = 64u << 20;
 // The offset of the first opener when the estimate passes the limit.
 std::optional<std::size_t> slow_inline_html(std::string_view s) {
     const std::size_t n = s.size();
+    // The work is at most (openers x length): a note with few openers, as
+    // every real one, needs no closer look (and this runs on every note).
+    std::uint64_t openers = 0;
+    for (std::size_t at = s.find('<'); at != std::string_view::npos; at = s.find('<', at + 1))
+        if (at + 1 < n && (s[at + 1] == '?' || s[at + 1] == '!')) ++openers;
+    if (openers * n <= kMaxInlineHtmlScan) return std::nullopt;
     std::size_t paragraph_end = n, pi_close = n, gt = n, cdata_close = n;
     std::uint64_t work = 0;
     std::optional<std::size_t> first_opener;
@@ -367,6 +373,14 @@ std::optional<std::size_t> slow_inline_html(std::string_view s) {
 // heading (indented less than 4 spaces: those always start a new block),
 // which may only overestimate it.
 std::optional<std::size_t> slow_image_brackets(std::string_view s) {
+    // The work is at most (images x closing brackets): skip the walk when
+    // that bound is already under the limit, as it is for every real note.
+    std::uint64_t all_images = 0, all_closers = 0;
+    for (std::size_t at = s.find("!["); at != std::string_view::npos; at = s.find("![", at + 2))
+        ++all_images;
+    for (std::size_t at = s.find(']'); at != std::string_view::npos; at = s.find(']', at + 1))
+        ++all_closers;
+    if (all_images * all_closers <= kMaxInlineHtmlScan) return std::nullopt;
     std::uint64_t work = 0, images = 0;
     std::optional<std::size_t> first_image;
     std::size_t i = 0;
