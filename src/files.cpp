@@ -96,7 +96,7 @@ struct Scanner {
     fs::path agenda;     // canonical (weakly) agenda path
     std::vector<std::string>& warnings;
     std::set<fs::path> visited_dirs;
-    std::vector<std::pair<NoteFile, fs::path>> found;  // with canonical target
+    std::vector<std::pair<NoteFile, std::string>> found;  // with canonical target
     // Folders reached through a link are walked after the real tree, so that
     // a folder is listed by its own path when it has one, whatever order the
     // file system lists entries in.
@@ -146,7 +146,7 @@ struct Scanner {
             } else if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
                        fs::is_regular_file(target, lec)) {
                 if (target == agenda) continue;
-                found.push_back({NoteFile{rel, entry.path()}, target});
+                found.push_back({NoteFile{rel, {}}, target.native()});
             }
         }
     }
@@ -167,18 +167,21 @@ std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::str
     // A file reached by several paths is listed once: by its own path when
     // that is one of them (a link to a note is a shortcut, the note is the
     // note), else by the first path in order.
-    std::map<fs::path, std::size_t> chosen;  // target -> index in found
+    std::map<std::string_view, std::size_t> chosen;  // target -> index in found
     for (std::size_t i = 0; i < found.size(); ++i) {
         const auto& [note, target] = found[i];
         const auto [it, inserted] = chosen.emplace(target, i);
-        if (!inserted && note.rel == target.lexically_relative(scanner.root).generic_string())
+        if (!inserted &&
+            note.rel == fs::path(target).lexically_relative(scanner.root).generic_string())
             it->second = i;
     }
     std::vector<NoteFile> notes;
+    notes.reserve(chosen.size());
+    const std::string prefix = (dir / "").native();
     for (std::size_t i = 0; i < found.size(); ++i) {
         auto& [note, target] = found[i];
         if (chosen[target] != i) continue;
-        note.path = dir / note.rel;
+        note.path = prefix + note.rel;
         notes.push_back(std::move(note));
     }
     return notes;

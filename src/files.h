@@ -23,7 +23,8 @@ bool glob_match(std::string_view pattern, std::string_view path);
 
 struct NoteFile {
     std::string rel;   // relative to DIR, '/' separators (as reported)
-    fs::path path;     // the path to open: DIR/rel
+    std::string path;  // the path to open: DIR/rel (a string: an fs::path per note
+                       // costs its parsed components, hundreds of bytes, SPEC-size folders)
 };
 
 // Every *.md file under `dir` (recursively), sorted by `rel` in byte order.
