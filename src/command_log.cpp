@@ -157,14 +157,8 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     auto target = find_target(s, options.note);
     if (!target) return exit_usage;
 
-    DirLock lock(s.dir, 10.0);
-    if (!lock.held()) {
-        fmt::print(stderr,
-                   "touchbase: error: another touchbase run holds {} (waited 10 seconds); try "
-                   "again when it has finished\n",
-                   s.dir.string());
-        return exit_locked;
-    }
+    DirLock lock(s.dir, kLockWaitSeconds);
+    if (!lock.held()) return report_locked(s);
     ReadFile file = read_file(target->path, kMaxNoteSize);
     if (file.error) {
         fmt::print(stderr, "touchbase: error: {}: {}\n", target->rel, *file.error);

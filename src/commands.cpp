@@ -128,17 +128,19 @@ int status_for(const std::vector<Problem>& problems) {
 
 }  // namespace
 
+int report_locked(const Setup& s) {
+    fmt::print(stderr,
+               "touchbase: error: another touchbase run holds {} (waited {:g} seconds); try again "
+               "when it has finished\n",
+               s.dir.string(), kLockWaitSeconds);
+    return exit_locked;
+}
+
 int run_run(const CommonOptions& common) {
     Setup s;
     if (auto status = setup(common, s)) return *status;
-    DirLock lock(s.dir, 10.0);
-    if (!lock.held()) {
-        fmt::print(stderr,
-                   "touchbase: error: another touchbase run holds {} (waited 10 seconds); try "
-                   "again when it has finished\n",
-                   s.dir.string());
-        return exit_locked;
-    }
+    DirLock lock(s.dir, kLockWaitSeconds);
+    if (!lock.held()) return report_locked(s);
     remove_stale_temporaries(s.dir);
     Pass pass = read_notes(s, WriteMode::write);
     for (const auto& p : pass.problems) print_problem(p, common);

@@ -56,6 +56,11 @@ std::optional<int> setup(const CommonOptions& common, Setup& s);
 // A problem on stderr with its source line (warnings hidden by --quiet).
 void print_problem(const Problem& p, const CommonOptions& common);
 
+// SPEC §9: a run waits up to this long for another run's lock on DIR.
+inline constexpr double kLockWaitSeconds = 10.0;
+// Says that another run holds DIR; returns exit_locked.
+int report_locked(const Setup& s);
+
 int run_run(const CommonOptions& common);
 int run_check(const CommonOptions& common);
 int run_agenda(const CommonOptions& common, const AgendaOptions& options);
