@@ -153,8 +153,8 @@ def iso(d: dt.date) -> str:
 # One note
 
 # (engagement, weight, days since the newest contact: lo, hi)
-ENGAGEMENTS = [("ongoing", 45, 1, 120), ("active", 20, 1, 10), ("casual", 14, 5, 200),
-               ("former", 15, 20, 400), ("paused", 6, 10, 300)]
+ENGAGEMENTS = [("ongoing", 45, 1, 45), ("active", 20, 1, 10), ("casual", 14, 5, 200),
+               ("former", 15, 20, 250), ("paused", 6, 10, 300)]
 ENGAGEMENT_WEIGHTS = [e[1] for e in ENGAGEMENTS]
 
 
@@ -232,7 +232,9 @@ def make_note(seed: int, index: int, today: dt.date) -> tuple[str, str]:
         fm.append(f"timezone: {rng.choice(TIMEZONES)}")
     if rng.random() < 0.3:
         fm.append(f"rate: {rng.choice([80, 95, 110, 120, 150])}  # EUR per hour")
-    n_actions = rng.choices([0, 1, 2, 3], [35, 35, 20, 10])[0]
+    # A few clients have nothing left to do (the agenda's "No next action").
+    all_done = rng.random() < 0.05
+    n_actions = 0 if all_done else rng.choices([0, 1, 2, 3], [35, 35, 20, 10])[0]
     if n_actions:
         fm.append("next_actions:")
         for task in rng.sample(TASKS, n_actions):
@@ -251,8 +253,8 @@ def make_note(seed: int, index: int, today: dt.date) -> tuple[str, str]:
             cards.append(f"{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} {rng.choice(LABELS)}")
         fm.append("cards: [" + ", ".join(f'"{c}"' if " " in c else c for c in cards) + "]")
     if engagement == "former" and rng.random() < 0.5:
-        # Ended in the past: the first run appends the off-boarding checklist once.
-        fm.append(f"project_end: {iso(newest - dt.timedelta(days=rng.randint(0, 30)))}")
+        # Ended recently: the first run appends the off-boarding checklist once.
+        fm.append(f"project_end: {iso(today - dt.timedelta(days=rng.randint(3, 60)))}")
     elif engagement in ("active", "ongoing") and rng.random() < 0.2:
         fm.append(f"project_end: {iso(today + dt.timedelta(days=rng.randint(10, 300)))}")
     if rng.random() < 0.2:
@@ -285,8 +287,9 @@ def make_note(seed: int, index: int, today: dt.date) -> tuple[str, str]:
     body.append("")
     for k in range(rng.randint(3, 8)):
         task = rng.choice(TASKS)
-        done = rng.random() < 0.3
-        due = iso(today + dt.timedelta(days=rng.randint(-30, 45)))
+        days = rng.randint(-30, 45)
+        due = iso(today + dt.timedelta(days=days))
+        done = all_done or rng.random() < (0.75 if days < 0 else 0.1)
         r = rng.random()
         if r < 0.35:
             task = f"{task} 📅 {due}"
@@ -354,7 +357,7 @@ def make_note(seed: int, index: int, today: dt.date) -> tuple[str, str]:
                 body.append(paragraph(rng, 1, 2))
                 body.append("")
             if rng.random() < 0.15:
-                body.append(f"- [ ] {rng.choice(TASKS)}")
+                body.append(f"- [{'x' if all_done or d < newest else ' '}] {rng.choice(TASKS)}")
                 body.append("")
         while body and body[-1] == "":
             body.pop()
