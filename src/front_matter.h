@@ -48,6 +48,10 @@ struct OwnedSlot {
     std::string text;              // the value, unquoted; empty for an empty/null value
     bool is_null = true;           // empty, `null` or `~`
     int line = 0, column = 0;      // file position of the value (of the key when empty)
+    // An empty value (no comment) whose next non-blank line starts with a tab:
+    // yaml-cpp rejects such a line after a plain scalar, so a value written
+    // here must be quoted.
+    bool plain_unsafe = false;
 };
 
 struct NextAction {
@@ -89,7 +93,27 @@ struct FrontMatterRead {
 // top level that is not a block mapping, a bad value for a key of SPEC §3, an
 // owned value that breaks SPEC §9's rule or appears twice. Warnings: a
 // duplicate user key. Problems carry `file` and file positions.
+//
+// Also checked here, on the text before yaml-cpp sees it (SPEC §9): front
+// matter larger than kMaxFrontMatterBytes or nested deeper than
+// kMaxFrontMatterDepth. For an `unclosed` split the result is one error at
+// line 1; for `not_a_note` it is empty. (Whole-file checks, UTF-8, NUL and
+// 10 MiB, belong to the caller.)
 FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
                                   std::string_view file);
+
+inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
+inline constexpr int kMaxFrontMatterDepth = 64;
+
+// SPEC §9: how deeply the YAML text nests, measured on the text alone (block
+// indentation levels, `- `/`? `/`: ` indicators, flow brackets). An upper
+// estimate for real YAML, so a limit on it keeps yaml-cpp's own recursion
+// far away. Stops at the first point deeper than `limit`; `offset` is where
+// the returned depth is first reached.
+struct NestingDepth {
+    int depth = 0;
+    std::size_t offset = 0;
+};
+NestingDepth nesting_depth(std::string_view yaml, int limit = 1 << 30);
 
 }  // namespace touchbase

@@ -1,0 +1,196 @@
+#include "note.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "body.h"
+#include "edit.h"
+#include "front_matter.h"
+#include "front_matter_edit.h"
+
+namespace touchbase {
+
+namespace {
+
+std::string file_stem(std::string_view file) {
+    auto slash = file.rfind('/');
+    std::string_view base = slash == std::string_view::npos ? file : file.substr(slash + 1);
+    if (base.size() > 3 && base.substr(base.size() - 3) == ".md") base.remove_suffix(3);
+    return std::string(base);
+}
+
+Problem note_error(std::string_view file, int line, int column, std::string message) {
+    return Problem{std::string(file), line, column, Severity::error, std::move(message), {}};
+}
+
+// SPEC §5.4: the checklist text, in the note's own line ending, preceded by
+// what ends the last line and one blank line.
+std::string offboarding_text(std::string_view bytes, std::string_view eol, Date project_end,
+                             const std::vector<OffboardingStep>& steps,
+                             std::optional<std::string>& error) {
+    std::string out;
+    bool ends_with_newline = !bytes.empty() && bytes.back() == '\n';
+    if (!bytes.empty() && !ends_with_newline) out += eol;
+    // "one blank line unless the note already ends with one"
+    auto ends_with_blank_line = [&] {
+        if (!ends_with_newline) return false;
+        std::string_view rest = bytes.substr(0, bytes.size() - 1);
+        if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
+        auto start = rest.rfind('\n');
+        std::string_view last = start == std::string_view::npos ? rest : rest.substr(start + 1);
+        return last.find_first_not_of(" \t") == std::string_view::npos;
+    };
+    if (!bytes.empty() && !ends_with_blank_line()) out += eol;
+    out += fmt::format("## Coming off client work ({}){}", project_end, eol);
+    for (const auto& step : steps) {
+        out += "- [ ] ";
+        out += step.text;
+        if (step.after) {
+            auto due = add(project_end, *step.after);
+            if (!due) {
+                error = fmt::format("the due date of '{}' would pass 9999-12-31", step.text);
+                return {};
+            }
+            out += fmt::format(" 📅 {}", *due);
+        }
+        out += eol;
+    }
+    return out;
+}
+
+// SPEC §5.5: a card is hidden by a #card contact dated inside its window.
+bool card_sent(const std::vector<ContactEntry>& entries, Date date, Duration lead, Date today) {
+    auto window_start = subtract(date, lead).value_or(Date::min());
+    return std::any_of(entries.begin(), entries.end(), [&](const ContactEntry& e) {
+        return e.marks.card && !e.marks.missed && e.date >= window_start && e.date <= date &&
+               e.date <= today;
+    });
+}
+
+}  // namespace
+
+NoteResult process_note(std::string_view file, std::string_view bytes, const Config& config,
+                        Date today) {
+    NoteResult result;
+    Split split = split_note(bytes);
+    if (split.kind == Split::Kind::not_a_note) return result;
+    result.is_note = true;
+    auto& problems = result.problems;
+    auto finish = [&]() -> NoteResult& {
+        attach_source_lines(problems, bytes);
+        sort_problems(problems);
+        return result;
+    };
+    if (split.kind == Split::Kind::unclosed) {
+        problems.push_back(note_error(file, 1, 1,
+                                      "the front matter opened here is never closed (add a line "
+                                      "'---' after it)"));
+        return finish();
+    }
+
+    FrontMatterRead read = read_front_matter(bytes, split, file);
+    problems.insert(problems.end(), read.problems.begin(), read.problems.end());
+    BodyScan body = scan_body(split.body(bytes), split.body_first_line, config.log_heading, file);
+    problems.insert(problems.end(), body.problems.begin(), body.problems.end());
+    if (has_error(problems)) return finish();
+    const FrontMatter& fm = read.front_matter;
+
+    ClientRecord record;
+    record.file = std::string(file);
+    record.name = fm.name ? *fm.name : body.first_h1 ? *body.first_h1 : file_stem(file);
+    record.owner = fm.owner;
+    record.engagement = fm.engagement.value_or(Engagement::ongoing);
+    record.remind_before = fm.remind_before.value_or(config.remind_before);
+
+    CounterState state{fm.last_contact, fm.counter, fm.next_contact};
+    Schedule plan = schedule(state, body.entries, record.engagement, config.schedule, today);
+    if (plan.error) {
+        const OwnedSlot& slot = fm.slot(OwnedKey::last_contact);
+        problems.push_back(note_error(file, slot.present ? slot.line : 1,
+                                      slot.present ? slot.column : 1, *plan.error));
+        return finish();
+    }
+    record.last_contact = plan.last_contact;
+    record.counter = plan.counter;
+    record.next_contact = plan.next_contact;
+    record.status = status_of(record.engagement, plan.next_contact, today, config.horizon);
+    if (plan.last_contact) {
+        for (const auto& entry : body.entries)
+            if (entry.date == *plan.last_contact && !entry.marks.missed)
+                record.last_entry_text = entry.text;
+    }
+
+    OwnedValues wanted;
+    wanted.last_contact = plan.last_contact;
+    wanted.counter = plan.counter;
+    if (plan.write_next_contact) wanted.next_contact = plan.next_contact;
+
+    std::vector<Edit> edits;
+    bool offboard = fm.project_end && *fm.project_end <= today &&
+                    record.engagement != Engagement::active &&
+                    record.engagement != Engagement::paused && fm.offboarded != fm.project_end;
+    if (offboard) {
+        std::optional<std::string> error;
+        std::string text =
+            offboarding_text(bytes, split.eol, *fm.project_end, config.offboarding, error);
+        if (error) {
+            problems.push_back(note_error(file, 1, 1, *error));
+            return finish();
+        }
+        edits.push_back(Edit{bytes.size(), 0, std::move(text)});
+        wanted.offboarded = fm.project_end;
+    }
+    auto owned_edits = plan_owned_edits(bytes, split, fm, wanted);
+    edits.insert(edits.end(), owned_edits.begin(), owned_edits.end());
+
+    std::vector<TaskItem> tasks = std::move(body.open_tasks);
+    if (!edits.empty()) {
+        std::string updated = apply_edits(bytes, std::move(edits));
+        if (updated != bytes) {
+            if (offboard) {
+                // The checklist's items are action items from this run on.
+                Split new_split = split_note(updated);
+                tasks = scan_body(new_split.body(updated), new_split.body_first_line,
+                                  config.log_heading, file)
+                            .open_tasks;
+            }
+            result.new_bytes = std::move(updated);
+        }
+    }
+
+    if (record.engagement != Engagement::paused) {
+        // SPEC §4.2: undated items are due at the next contact, else today.
+        Date undated_due = record.next_contact.value_or(today);
+        for (const auto& task : tasks)
+            record.actions.push_back(ActionItem{task.text, task.due.value_or(undated_due),
+                                                task.due.has_value(), ActionItem::Origin::task,
+                                                task.line});
+        for (const auto& action : fm.next_actions)
+            record.actions.push_back(ActionItem{action.text, action.due.value_or(undated_due),
+                                                action.due.has_value(),
+                                                ActionItem::Origin::front_matter, action.line});
+
+    }
+
+    for (const auto& card : fm.cards) {
+        auto occasion = parse_occasion(card.text);
+        if (!occasion) {
+            problems.push_back(Problem{std::string(file), card.line, card.column, Severity::warning,
+                                       fmt::format("unknown card occasion '{}' (expected a named "
+                                                   "occasion or MM-DD)",
+                                                   card.text),
+                                       {}});
+            continue;
+        }
+        if (record.engagement == Engagement::paused) continue;  // SPEC §5.2: no cards
+        auto date = card_due(*occasion, today, config.card_lead);
+        if (date && !card_sent(body.entries, *date, config.card_lead, today))
+            record.cards.push_back(CardReminder{occasion->name, occasion->label, *date});
+    }
+
+    result.record = std::move(record);
+    return finish();
+}
+
+}  // namespace touchbase

@@ -1,0 +1,133 @@
+// `agenda --format json` (SPEC §7.1): keys in the spec's order, arrays
+// sorted as it states.
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "agenda.h"
+#include "json_text.h"
+
+namespace touchbase {
+
+std::string json_string(std::string_view text) {
+    std::string out = "\"";
+    for (unsigned char c : text) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20)
+                out += fmt::format("\\u{:04x}", c);
+            else
+                out += static_cast<char>(c);
+        }
+    }
+    out += '"';
+    return out;
+}
+
+namespace {
+
+template <typename T, typename Write>
+void array(std::string& out, std::string_view key, const std::vector<T>& items, Write write,
+           bool last = false) {
+    fmt::format_to(std::back_inserter(out), "  {}: [", json_string(key));
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "\n    " : ",\n    ";
+        write(items[i]);
+    }
+    out += items.empty() ? "]" : "\n  ]";
+    out += last ? "\n" : ",\n";
+}
+
+}  // namespace
+
+std::string render_json(const Report& report) {
+    std::string out;
+    auto it = std::back_inserter(out);
+    fmt::format_to(it, "{{\n  \"today\": {},\n", json_string(report.today.str()));
+
+    std::vector<const ClientRecord*> clients;
+    for (const auto& c : report.clients) clients.push_back(&c);
+    // Sorted by N (null last), then file.
+    std::stable_sort(clients.begin(), clients.end(), [](const ClientRecord* a, const ClientRecord* b) {
+        auto key = [](const ClientRecord* c) {
+            return std::tuple(!c->next_contact.has_value(), c->next_contact.value_or(Date::min()),
+                              std::string_view(c->file));
+        };
+        return key(a) < key(b);
+    });
+    array(out, "clients", clients, [&](const ClientRecord* c) {
+        fmt::format_to(it,
+                       "{{\"file\": {}, \"name\": {}, \"owner\": {}, \"engagement\": {}, "
+                       "\"last_contact\": {}, \"counter\": {}, \"next_contact\": {}, \"status\": {}}}",
+                       json_string(c->file), json_string(c->name), json_or_null(c->owner),
+                       json_string(to_string(c->engagement)), json_or_null(c->last_contact),
+                       json_or_null(c->counter), json_or_null(c->next_contact),
+                       json_string(to_string(c->status)));
+    });
+
+    struct Action {
+        const ClientRecord* client;
+        const ActionItem* item;
+    };
+    std::vector<Action> actions;
+    for (const auto& c : report.clients)
+        for (const auto& a : c.actions) actions.push_back({&c, &a});
+    std::stable_sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
+        return std::tuple(a.item->due, std::string_view(a.client->file), a.item->line) <
+               std::tuple(b.item->due, std::string_view(b.client->file), b.item->line);
+    });
+    array(out, "actions", actions, [&](const Action& a) {
+        fmt::format_to(it,
+                       "{{\"file\": {}, \"client\": {}, \"text\": {}, \"due\": {}, \"origin\": {}, "
+                       "\"line\": {}}}",
+                       json_string(a.client->file), json_string(a.client->name),
+                       json_string(a.item->text), json_string(a.item->due.str()),
+                       json_string(a.item->origin == ActionItem::Origin::task ? "task"
+                                                                              : "front_matter"),
+                       a.item->line);
+    });
+
+    struct Card {
+        const ClientRecord* client;
+        const CardReminder* card;
+    };
+    std::vector<Card> cards;
+    for (const auto& c : report.clients)
+        for (const auto& card : c.cards) cards.push_back({&c, &card});
+    std::stable_sort(cards.begin(), cards.end(), [](const Card& a, const Card& b) {
+        return std::tuple(a.card->date, std::string_view(a.client->file)) <
+               std::tuple(b.card->date, std::string_view(b.client->file));
+    });
+    array(out, "cards", cards, [&](const Card& c) {
+        fmt::format_to(it,
+                       "{{\"file\": {}, \"client\": {}, \"occasion\": {}, \"label\": {}, "
+                       "\"date\": {}}}",
+                       json_string(c.client->file), json_string(c.client->name),
+                       json_string(c.card->occasion), json_or_null(c.card->label),
+                       json_string(c.card->date.str()));
+    });
+
+    array(
+        out, "problems", report.problems,
+        [&](const Problem& p) {
+            fmt::format_to(it,
+                           "{{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": {}, "
+                           "\"message\": {}}}",
+                           json_string(p.file), p.line, p.column, json_string(to_string(p.severity)),
+                           json_string(p.message));
+        },
+        true);
+    out += "}\n";
+    return out;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,118 @@
+// agenda.md (SPEC §6): UTF-8, LF line endings, one final newline, the same
+// bytes for the same notes, config and today.
+#include <iterator>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "agenda.h"
+#include "markdown_text.h"
+
+namespace touchbase {
+
+namespace {
+
+using Out = std::back_insert_iterator<std::string>;
+
+std::string plural(std::size_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+void client_link(Out out, const ClientRecord& client, std::string_view link_prefix) {
+    fmt::format_to(out, "[{}]({})", escape_markdown(client.name),
+                   percent_encode_path(fmt::format("{}{}", link_prefix, client.file)));
+    if (client.owner) fmt::format_to(out, " ({})", escape_markdown(*client.owner));
+}
+
+std::string what(const AgendaItem& item) {
+    if (item.action) return item.action->text;
+    if (item.client->status == Status::new_client) return "new client: make a first contact";
+    return "get in touch";
+}
+
+void section(std::string& out, std::string_view title) { fmt::format_to(Out(out), "\n## {}\n\n", title); }
+
+}  // namespace
+
+std::string render_markdown(const Report& report, std::string_view link_prefix) {
+    Agenda agenda = build_agenda(report);
+    std::string out;
+    Out it(out);
+    Date today = agenda.today;
+    fmt::format_to(it, "# Agenda for {} {}\n\n", weekday_name(today.weekday()), today);
+    fmt::format_to(it, "{}: {} overdue, {} today, {} to prepare, {} coming up, {}, {}, {}.\n",
+                   plural(report.clients.size(), "client", "clients"), agenda.overdue.size(),
+                   agenda.due_today.size(), agenda.prepare.size(), agenda.coming_up.size(),
+                   plural(agenda.cards.size(), "card to send", "cards to send"),
+                   plural(agenda.no_next_action.size(), "client without a next action",
+                          "clients without a next action"),
+                   plural(agenda.problems->size(), "problem", "problems"));
+
+    if (!agenda.overdue.empty()) {
+        section(out, "Overdue");
+        for (const auto& item : agenda.overdue) {
+            int late = days_between(item.due, today);
+            fmt::format_to(it, "- {}, {} late: ", item.due, plural(late, "day", "days"));
+            client_link(it, *item.client, link_prefix);
+            fmt::format_to(it, ": {}\n", what(item));
+        }
+    }
+    if (!agenda.due_today.empty()) {
+        section(out, "Today");
+        for (const auto& item : agenda.due_today) {
+            out += "- ";
+            client_link(it, *item.client, link_prefix);
+            fmt::format_to(it, ": {}\n", what(item));
+        }
+    }
+    if (!agenda.prepare.empty()) {
+        section(out, "Prepare");
+        for (const auto& item : agenda.prepare) {
+            fmt::format_to(it, "- {} {}: ", weekday_name(item.due.weekday()), item.due);
+            client_link(it, *item.client, link_prefix);
+            out += ": get in touch\n";
+            if (!item.client->last_entry_text.empty())
+                fmt::format_to(it, "  - Last contact: {}\n",
+                               escape_markdown(item.client->last_entry_text));
+            for (const auto* action : item.actions)
+                fmt::format_to(it, "  - Open: {} (due {})\n", action->text, action->due);
+        }
+    }
+    if (!agenda.coming_up.empty()) {
+        section(out, "Coming up");
+        for (const auto& item : agenda.coming_up) {
+            fmt::format_to(it, "- {} {}: ", weekday_name(item.due.weekday()), item.due);
+            client_link(it, *item.client, link_prefix);
+            fmt::format_to(it, ": {}\n", what(item));
+        }
+    }
+    if (!agenda.cards.empty()) {
+        section(out, "Cards to send");
+        for (const auto& item : agenda.cards) {
+            fmt::format_to(it, "- {} {}, {}", weekday_name(item.card->date.weekday()),
+                           item.card->date, escape_markdown(item.card->occasion));
+            if (item.card->label) fmt::format_to(it, " {}", escape_markdown(*item.card->label));
+            out += ": ";
+            client_link(it, *item.client, link_prefix);
+            out += '\n';
+        }
+    }
+    if (!agenda.no_next_action.empty()) {
+        section(out, "No next action");
+        for (const auto* client : agenda.no_next_action) {
+            out += "- ";
+            client_link(it, *client, link_prefix);
+            fmt::format_to(it, ", {}\n", to_string(client->engagement));
+        }
+    }
+    if (!agenda.problems->empty()) {
+        section(out, "Problems");
+        // A fenced block shows each problem exactly as the command line prints it.
+        out += "```text\n";
+        for (const auto& problem : *agenda.problems) fmt::format_to(it, "{}\n", format_problem(problem));
+        out += "```\n";
+    }
+    return out;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,488 @@
+// SPEC §2 (splitting a note), §3 (the keys and their types) and §9 (where an
+// owned value may sit).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "front_matter.h"
+
+using namespace touchbase;
+
+namespace {
+
+struct Read {
+    Split split;
+    FrontMatterRead result;
+    const FrontMatter& fm() const { return result.front_matter; }
+    const std::vector<Problem>& problems() const { return result.problems; }
+};
+
+Read read(std::string_view text) {
+    Read r;
+    r.split = split_note(text);
+    r.result = read_front_matter(text, r.split, "c/acme.md");
+    return r;
+}
+
+// The one problem of a read, checked for position and message.
+void check_one(const Read& r, int line, int column, Severity sev, std::string_view message) {
+    REQUIRE(r.problems().size() == 1);
+    const Problem& p = r.problems()[0];
+    CHECK(p.file == "c/acme.md");
+    CHECK(p.line == line);
+    CHECK(p.column == column);
+    CHECK(p.severity == sev);
+    CHECK(p.message == message);
+}
+
+void check_error_contains(const Read& r, int line, int column, std::string_view part) {
+    REQUIRE(r.problems().size() == 1);
+    const Problem& p = r.problems()[0];
+    CHECK(p.line == line);
+    CHECK(p.column == column);
+    CHECK(p.severity == Severity::error);
+    CHECK_MESSAGE(p.message.find(part) != std::string::npos, p.message);
+}
+
+std::string_view at(std::string_view text, std::size_t offset, std::size_t length) {
+    return text.substr(offset, length);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------ split_note
+
+TEST_CASE("split: a plain note") {
+    const std::string t = "---\nname: Acme\n---\n# Acme\n";
+    const Split s = split_note(t);
+    CHECK(s.kind == Split::Kind::note);
+    CHECK_FALSE(s.bom);
+    CHECK(s.eol == "\n");
+    CHECK(s.yaml(t) == "name: Acme\n");
+    CHECK(s.body(t) == "# Acme\n");
+    CHECK(s.yaml_first_line == 2);
+    CHECK(s.body_first_line == 4);
+    CHECK(s.yaml_end == 15);
+}
+
+TEST_CASE("split: BOM, CRLF, trailing spaces and a `...` closing line") {
+    const std::string t = "\xEF\xBB\xBF---  \r\nname: Acme\r\nx: 1\r\n... \t\r\nbody\r\n";
+    const Split s = split_note(t);
+    CHECK(s.kind == Split::Kind::note);
+    CHECK(s.bom);
+    CHECK(s.eol == "\r\n");
+    CHECK(s.yaml(t) == "name: Acme\r\nx: 1\r\n");
+    CHECK(s.body(t) == "body\r\n");
+    CHECK(s.yaml_first_line == 2);
+    CHECK(s.body_first_line == 5);  // a BOM does not count as a line
+}
+
+TEST_CASE("split: empty front matter and a closing line at the end of the file") {
+    const std::string t = "---\n---";
+    const Split s = split_note(t);
+    CHECK(s.kind == Split::Kind::note);
+    CHECK(s.yaml(t).empty());
+    CHECK(s.body(t).empty());
+    CHECK(s.body_first_line == 3);
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    CHECK_FALSE(r.fm().slot(OwnedKey::last_contact).present);
+}
+
+TEST_CASE("split: the eol comes from the opening line") {
+    CHECK(split_note("---\nname: a\r\n---\r\n").eol == "\n");
+    CHECK(split_note("---\r\nname: a\n---\n").eol == "\r\n");
+}
+
+TEST_CASE("split: files that are not notes") {
+    CHECK(split_note("").kind == Split::Kind::not_a_note);
+    CHECK(split_note("# Title\n---\n").kind == Split::Kind::not_a_note);
+    CHECK(split_note("+++\ntitle = 'x'\n+++\n").kind == Split::Kind::not_a_note);
+    CHECK(split_note("----\na: 1\n---\n").kind == Split::Kind::not_a_note);
+    CHECK(split_note(" ---\na: 1\n---\n").kind == Split::Kind::not_a_note);
+    CHECK(split_note("--- a\na: 1\n---\n").kind == Split::Kind::not_a_note);
+    CHECK(split_note("\n---\na: 1\n---\n").kind == Split::Kind::not_a_note);
+    CHECK(split_note("\xEF\xBB\xBF# x\n").kind == Split::Kind::not_a_note);
+    // The opening line is `---` only; `...` only closes.
+    CHECK(split_note("...\na: 1\n...\n").kind == Split::Kind::not_a_note);
+    CHECK(read("# Title\n").problems().empty());
+}
+
+TEST_CASE("split: an unclosed block is an error at line 1") {
+    for (std::string t : {"---\nname: a\n", "---", "---\n", "---\nname: a\n----\n --- \n"}) {
+        CAPTURE(t);
+        const Split s = split_note(t);
+        CHECK(s.kind == Split::Kind::unclosed);
+        const Read r = read(t);
+        check_error_contains(r, 1, 1, "never closed");
+    }
+}
+
+TEST_CASE("split: the closing line is the first `---` or `...` line") {
+    const std::string t = "---\na: 1\n---\nb: 2\n---\n";
+    const Split s = split_note(t);
+    CHECK(s.yaml(t) == "a: 1\n");
+    CHECK(s.body(t) == "b: 2\n---\n");
+}
+
+// ------------------------------------------------------------ reading keys
+
+TEST_CASE("read: every key of SPEC §3") {
+    const std::string t =
+        "---\n"
+        "name: Acme Corp\n"
+        "engagement: active\n"
+        "owner: 'Jo'\n"
+        "next_actions:\n"
+        "  - Send the summary\n"
+        "  - {do: Call Bob, due: 2026-11-20}\n"
+        "  - do: Renew\n"
+        "cards: [christmas, 05-12 birthday]\n"
+        "project_end: 2026-11-01\n"
+        "remind_before: 3d\n"
+        "tags: [a, b]\n"
+        "last_contact: 2026-11-02\n"
+        "counter: '2w'\n"
+        "next_contact: \"2026-11-16\" # due\n"
+        "offboarded: ~\n"
+        "---\n";
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    const FrontMatter& fm = r.fm();
+    CHECK(fm.name == "Acme Corp");
+    CHECK(fm.engagement == Engagement::active);
+    CHECK(fm.owner == "Jo");
+    REQUIRE(fm.next_actions.size() == 3);
+    CHECK(fm.next_actions[0].text == "Send the summary");
+    CHECK_FALSE(fm.next_actions[0].due);
+    CHECK(fm.next_actions[0].line == 6);
+    CHECK(fm.next_actions[1].text == "Call Bob");
+    CHECK(fm.next_actions[1].due == Date::parse("2026-11-20"));
+    CHECK(fm.next_actions[1].line == 7);
+    CHECK(fm.next_actions[2].text == "Renew");
+    CHECK(fm.next_actions[2].line == 8);
+    REQUIRE(fm.cards.size() == 2);
+    CHECK(fm.cards[0].text == "christmas");
+    CHECK(fm.cards[0].line == 9);
+    CHECK(fm.cards[0].column == 9);
+    CHECK(fm.cards[1].text == "05-12 birthday");
+    CHECK(fm.cards[1].column == 20);
+    CHECK(fm.project_end == Date::parse("2026-11-01"));
+    CHECK(fm.remind_before == Duration{3, Unit::days});
+    CHECK(fm.tags == std::vector<std::string>{"a", "b"});
+    CHECK(fm.last_contact == Date::parse("2026-11-02"));
+    CHECK(fm.counter == Duration{2, Unit::weeks});
+    CHECK(fm.next_contact == Date::parse("2026-11-16"));
+    CHECK_FALSE(fm.offboarded);
+
+    const OwnedSlot& lc = fm.slot(OwnedKey::last_contact);
+    CHECK(lc.present);
+    CHECK_FALSE(lc.is_null);
+    CHECK(lc.quote == 0);
+    CHECK(lc.text == "2026-11-02");
+    CHECK(at(t, lc.value_offset, lc.value_length) == "2026-11-02");
+    CHECK(lc.line == 13);
+    CHECK(lc.column == 15);
+    const OwnedSlot& c = fm.slot(OwnedKey::counter);
+    CHECK(c.quote == '\'');
+    CHECK(c.text == "2w");
+    CHECK(at(t, c.value_offset, c.value_length) == "'2w'");
+    const OwnedSlot& nc = fm.slot(OwnedKey::next_contact);
+    CHECK(nc.quote == '"');
+    CHECK(at(t, nc.value_offset, nc.value_length) == "\"2026-11-16\"");
+    const OwnedSlot& ob = fm.slot(OwnedKey::offboarded);
+    CHECK(ob.present);
+    CHECK(ob.is_null);
+    CHECK(ob.text.empty());
+    CHECK(at(t, ob.value_offset, ob.value_length) == "~");
+}
+
+TEST_CASE("read: absent values (null, ~, nothing, '') and an absent key") {
+    const std::string t =
+        "---\n"
+        "name:\n"
+        "engagement: null\n"
+        "owner: ''\n"
+        "project_end: ~\n"
+        "next_actions:\n"
+        "tags:\n"
+        "last_contact:\n"
+        "counter: null   # set by touchbase\n"
+        "next_contact: ''\n"
+        "---\n";
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    const FrontMatter& fm = r.fm();
+    CHECK_FALSE(fm.name);
+    CHECK_FALSE(fm.engagement);
+    CHECK_FALSE(fm.owner);
+    CHECK_FALSE(fm.project_end);
+    CHECK(fm.next_actions.empty());
+    CHECK_FALSE(fm.last_contact);
+    CHECK_FALSE(fm.counter);
+    CHECK_FALSE(fm.next_contact);
+
+    const OwnedSlot& lc = fm.slot(OwnedKey::last_contact);
+    CHECK(lc.present);
+    CHECK(lc.is_null);
+    CHECK(lc.value_length == 0);
+    CHECK(lc.value_offset == t.find("last_contact:") + 13);  // just after the colon
+    CHECK(lc.line == 8);
+    CHECK(lc.column == 1);
+    const OwnedSlot& c = fm.slot(OwnedKey::counter);
+    CHECK(c.is_null);
+    CHECK(at(t, c.value_offset, c.value_length) == "null");
+    const OwnedSlot& nc = fm.slot(OwnedKey::next_contact);
+    CHECK(nc.is_null);
+    CHECK(nc.quote == '\'');
+    CHECK(at(t, nc.value_offset, nc.value_length) == "''");
+    CHECK_FALSE(fm.slot(OwnedKey::offboarded).present);
+}
+
+TEST_CASE("read: an empty last owned key before the closing line (yaml-cpp's null mark)") {
+    const std::string t = "---\nlast_contact:\ncounter:\n---\n";
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    CHECK(r.fm().slot(OwnedKey::last_contact).present);
+    CHECK(r.fm().slot(OwnedKey::counter).present);
+    CHECK(r.fm().slot(OwnedKey::counter).line == 3);
+}
+
+TEST_CASE("read: positions count from the opening line; a BOM does not count") {
+    const std::string t = "\xEF\xBB\xBF---\r\n# c\r\nlast_contact: 2026-02-30\r\n---\r\n";
+    check_one(read(t), 3, 15, Severity::error, "invalid date '2026-02-30' for last_contact");
+}
+
+TEST_CASE("read: bad values are errors naming the key and the value, at the value") {
+    SUBCASE("owned date") {
+        check_one(read("---\nname: x\nlast_contact: 2026-02-30\n---\n"), 3, 15, Severity::error,
+                  "invalid date '2026-02-30' for last_contact");
+    }
+    SUBCASE("owned date, quoted") {
+        check_one(read("---\nnext_contact:  'soon' # hm\n---\n"), 2, 16, Severity::error,
+                  "invalid date 'soon' for next_contact");
+    }
+    SUBCASE("owned duration") {
+        check_one(read("---\ncounter: 2x\n---\n"), 2, 10, Severity::error,
+                  "invalid duration '2x' for counter");
+    }
+    SUBCASE("offboarded") {
+        check_one(read("---\noffboarded: 2026-1-1\n---\n"), 2, 13, Severity::error,
+                  "invalid date '2026-1-1' for offboarded");
+    }
+    SUBCASE("project_end") {
+        check_one(read("---\nproject_end: 2026-13-01\n---\n"), 2, 14, Severity::error,
+                  "invalid date '2026-13-01' for project_end");
+    }
+    SUBCASE("project_end, not a scalar") {
+        check_one(read("---\nproject_end:\n  - 2026-01-01\n---\n"), 3, 3, Severity::error,
+                  "project_end must be a date (YYYY-MM-DD), not a sequence");
+    }
+    SUBCASE("remind_before") {
+        check_one(read("---\nremind_before: two days\n---\n"), 2, 16, Severity::error,
+                  "invalid duration 'two days' for remind_before");
+    }
+    SUBCASE("remind_before over 9999") {
+        check_one(read("---\nremind_before: 10000d\n---\n"), 2, 16, Severity::error,
+                  "invalid duration '10000d' for remind_before");
+    }
+    SUBCASE("engagement") {
+        check_one(read("---\nengagement: Active\n---\n"), 2, 13, Severity::error,
+                  "unknown engagement 'Active' (expected active, casual, ongoing, former or "
+                  "paused)");
+    }
+    SUBCASE("engagement, not a scalar") {
+        check_error_contains(read("---\nengagement: [active]\n---\n"), 2, 13, "not a flow sequence");
+    }
+    SUBCASE("name, a sequence") {
+        check_one(read("---\nname: [Acme, Corp]\n---\n"), 2, 7, Severity::error,
+                  "name must be a string, not a flow sequence");
+    }
+    SUBCASE("owner, a mapping") {
+        check_one(read("---\nowner:\n  first: Jo\n---\n"), 3, 3, Severity::error,
+                  "owner must be a string, not a mapping");
+    }
+    SUBCASE("next_actions, a string") {
+        check_one(read("---\nnext_actions: call them\n---\n"), 2, 15, Severity::error,
+                  "next_actions must be a sequence, not a scalar");
+    }
+    SUBCASE("next_actions, an item that is a sequence") {
+        check_error_contains(read("---\nnext_actions:\n- ok\n- [a, b]\n---\n"), 4, 3,
+                             "a next_actions item must be a string or a map");
+    }
+    SUBCASE("next_actions, a bad due") {
+        check_one(read("---\nnext_actions:\n  - {do: x, due: 2026-02-30}\n---\n"), 3, 18,
+                  Severity::error, "invalid date '2026-02-30' for due in next_actions");
+    }
+    SUBCASE("next_actions, no do") {
+        check_error_contains(read("---\nnext_actions:\n  - due: 2026-02-03\n---\n"), 3, 5,
+                             "must have a 'do'");
+    }
+    SUBCASE("cards, a mapping") {
+        check_one(read("---\ncards: {a: 1}\n---\n"), 2, 8, Severity::error,
+                  "cards must be a sequence, not a flow mapping");
+    }
+    SUBCASE("cards, an item that is a mapping") {
+        check_one(read("---\ncards:\n- christmas\n- {a: 1}\n---\n"), 4, 3, Severity::error,
+                  "a cards item must be a string, not a flow mapping");
+    }
+    SUBCASE("tags, a string") {
+        check_one(read("---\ntags: a, b\n---\n"), 2, 7, Severity::error,
+                  "tags must be a sequence of strings, not a scalar");
+    }
+    SUBCASE("tags, a nested list") {
+        check_one(read("---\ntags:\n  - [a]\n---\n"), 3, 5, Severity::error,
+                  "a tags item must be a string, not a flow sequence");
+    }
+}
+
+TEST_CASE("read: numbers and booleans are strings for name and owner") {
+    const Read r = read("---\nname: 1984\nowner: true\n---\n");
+    CHECK(r.problems().empty());
+    CHECK(r.fm().name == "1984");
+    CHECK(r.fm().owner == "true");
+}
+
+TEST_CASE("read: an unknown key in a next_actions item is a warning") {
+    const Read r = read("---\nnext_actions:\n  - {do: x, when: soon}\n---\n");
+    check_one(r, 3, 13, Severity::warning,
+              "unknown key 'when' in a next_actions item (expected do, due)");
+    REQUIRE(r.fm().next_actions.size() == 1);
+    CHECK(r.fm().next_actions[0].text == "x");
+}
+
+TEST_CASE("read: every problem is reported, not only the first") {
+    const Read r = read("---\nengagement: x\nlast_contact: y\ncounter: z\ncards: 1\n---\n");
+    REQUIRE(r.problems().size() == 4);
+    CHECK(has_error(r.problems()));
+}
+
+TEST_CASE("read: the top level must be a block mapping or empty") {
+    CHECK(read("---\n# just a comment\n\n---\n").problems().empty());
+    check_error_contains(read("---\n- a\n- b\n---\n"), 2, 1, "not a sequence");
+    check_error_contains(read("---\njust text\n---\n"), 2, 1, "not a scalar");
+    check_error_contains(read("---\n{name: x}\n---\n"), 2, 1, "not a flow mapping");
+    check_error_contains(read("---\n~\n---\n"), 2, 1, "not a scalar");
+    check_error_contains(read("---\n  name: x\n  owner: y\n---\n"), 2, 3, "column 1");
+}
+
+TEST_CASE("read: YAML that does not parse is an error at its file position") {
+    const Read r = read("---\nname: x\nowner: a: b\n---\n");
+    check_error_contains(r, 3, 9, "invalid YAML: illegal map value");
+    check_error_contains(read("---\nname: x\n\towner: y\n---\n"), 3, 1, "invalid YAML");
+    check_error_contains(read("\xEF\xBB\xBF---\r\nname: x\r\nowner: a: b\r\n---\r\n"), 3, 9,
+                         "invalid YAML");
+}
+
+TEST_CASE("read: front matter too large or too deep") {
+    std::string big = "---\n";
+    while (big.size() < 70000) big += "note: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\n";
+    big += "---\n";
+    check_error_contains(read(big), 1, 1, "larger than 64 KiB");
+
+    const std::string deep_flow = "---\nx: " + std::string(600, '[') + "\n---\n";
+    check_error_contains(read(deep_flow), 2, 66, "nested deeper than 64 levels");
+
+    std::string deep_block = "---\nx:\n";
+    for (int i = 0; i < 70; ++i) deep_block += "- ";
+    deep_block += "a\n---\n";
+    check_error_contains(read(deep_block), 3, 127, "nested deeper than 64 levels");
+
+    std::string deep_indent = "---\n";
+    for (int i = 0; i < 70; ++i) deep_indent += std::string(i, ' ') + "k:\n";
+    deep_indent += "---\n";
+    check_error_contains(read(deep_indent), 65, 65, "nested deeper than 64 levels");
+}
+
+TEST_CASE("nesting_depth: quotes, comments and block scalars do not count") {
+    CHECK(nesting_depth("").depth == 0);
+    CHECK(nesting_depth("a: 1\nb: 2\n").depth == 2);  // key level + `: `
+    CHECK(nesting_depth("a: '[[[['\nb: \"{{{\"\nc: x # [[[[\n").depth == 2);
+    CHECK(nesting_depth("a: |\n  [[[[[[\n  - - - - -\nb: 1\n").depth == 2);
+    CHECK(nesting_depth("a: '[[\n  [[[[ '\n").depth == 2);
+    CHECK(nesting_depth("a: [[1], [2]]\n").depth == 4);
+    CHECK(nesting_depth("a: don't [stop\n").depth == 2);
+    CHECK(nesting_depth("next_actions:\n  - {do: x, due: 2026-01-01}\n").depth == 4);
+}
+
+TEST_CASE("read: a duplicate user key is a warning; the last one is used") {
+    const Read r = read("---\nname: A\ntags: [x]\n\"name\": B\n---\n");
+    check_one(r, 4, 1, Severity::warning, "duplicate key 'name' (first on line 2); the last one is used");
+    CHECK(r.fm().name == "B");
+    const Read r2 = read("---\nfoo: 1\nbar: 2\nfoo: 3\n---\n");
+    check_one(r2, 4, 1, Severity::warning, "duplicate key 'foo' (first on line 2); the last one is used");
+}
+
+// ------------------------------------------------------------ SPEC §9 owned rule
+
+TEST_CASE("owned: values that break SPEC §9's rule are errors at the value") {
+    struct Case {
+        const char* text;
+        int line, column;
+        const char* part;
+    };
+    const Case cases[] = {
+        {"---\nlast_contact: |\n  2026-01-01\n---\n", 2, 15, "a block scalar"},
+        {"---\nlast_contact: >-\n  2026-01-01\n---\n", 2, 15, "a block scalar"},
+        {"---\ncounter: [1w]\n---\n", 2, 10, "a flow collection"},
+        {"---\ncounter: {a: 1}\n---\n", 2, 10, "a flow collection"},
+        {"---\nnext_contact: !!str 2026-01-01\n---\n", 2, 15, "a tag"},
+        {"---\nnext_contact: &d 2026-01-01\n---\n", 2, 15, "an anchor"},
+        {"---\nproject_end: &d 2026-01-01\noffboarded: *d\n---\n", 3, 13, "an alias"},
+        {"---\nlast_contact:\n  2026-01-01\n---\n", 2, 14, "on a later line"},
+        {"---\nlast_contact:\n  ~\n---\n", 2, 14, "on a later line"},
+        {"---\nlast_contact: # soon\n  2026-01-01\n---\n", 2, 14, "on a later line"},
+        {"---\nlast_contact:\n- 2026-01-01\n---\n", 2, 14, "on a later line"},
+        {"---\nlast_contact:\n  a: 1\n---\n", 2, 14, "on a later line"},
+        {"---\nlast_contact: 2026-01-01\n  continued\n---\n", 2, 15, "several lines"},
+        {"---\nlast_contact: '2026-01-01\n  '\n---\n", 2, 15, "several lines"},
+        {"---\nlast_contact: \"2026-\n  01-01\"\n---\n", 2, 15, "several lines"},
+        {"---\n? last_contact\n: 2026-01-01\n---\n", 2, 3, "column 1"},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.text);
+        check_error_contains(read(c.text), c.line, c.column, c.part);
+    }
+}
+
+TEST_CASE("owned: a key that appears twice is an error") {
+    const Read r = read("---\nlast_contact: 2026-01-01\nname: x\nlast_contact: 2026-01-02\n---\n");
+    check_one(r, 4, 1, Severity::error,
+              "last_contact appears twice (first on line 2); touchbase cannot tell which one to "
+              "update");
+    // Quoted or not, it is the same key.
+    check_error_contains(read("---\ncounter: 1w\n'counter': 2w\n---\n"), 3, 1, "appears twice");
+}
+
+TEST_CASE("owned: a quoted key, spaces before the colon and a comment are fine") {
+    const std::string t = "---\n\"last_contact\" : 2026-01-01   # auto\n'counter':\t1w\n---\n";
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    const OwnedSlot& lc = r.fm().slot(OwnedKey::last_contact);
+    CHECK(at(t, lc.value_offset, lc.value_length) == "2026-01-01");
+    CHECK(lc.column == 18);
+    const OwnedSlot& c = r.fm().slot(OwnedKey::counter);
+    CHECK(at(t, c.value_offset, c.value_length) == "1w");
+}
+
+TEST_CASE("owned: a key inside a multi-line string or a nested mapping is not the key") {
+    const std::string t =
+        "---\n"
+        "about: \"x\n"
+        "last_contact: 2026-13-01\"\n"
+        "other:\n"
+        "  last_contact: nonsense\n"
+        "---\n";
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    CHECK_FALSE(r.fm().slot(OwnedKey::last_contact).present);
+}
+
+TEST_CASE("owned: double-quote escapes are decoded") {
+    const std::string t = "---\nlast_contact: \"202\\x36-01-01\"\n---\n";
+    const Read r = read(t);
+    CHECK(r.problems().empty());
+    CHECK(r.fm().last_contact == Date::parse("2026-01-01"));
+    const OwnedSlot& lc = r.fm().slot(OwnedKey::last_contact);
+    CHECK(at(t, lc.value_offset, lc.value_length) == "\"202\\x36-01-01\"");
+}
