@@ -64,5 +64,9 @@ Agenda build_agenda(const Report& report);
 // folder to DIR ("" when the agenda is in DIR, "../" one level below, ...).
 std::string render_markdown(const Report& report, std::string_view link_prefix);
 std::string render_json(const Report& report);
+// SPEC §7.2: an RFC 5545 calendar (CRLF, folded at 75 octets), one all-day
+// event per next contact (with an alarm at its reminder day) and per action
+// item with a date of its own. Same report, same bytes.
+std::string render_ics(const Report& report);
 
 }  // namespace touchbase

@@ -5,6 +5,8 @@
 #include "body.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
 #include <memory>
 
 #include <cmark-gfm-core-extensions.h>
@@ -304,6 +306,113 @@ std::optional<DueMarker> find_due_marker(std::string_view s) {
 }
 
 // ---------------------------------------------------------------------------
+// Guards for cmark-gfm's slow inline parsing
+
+// cmark-gfm 0.29.0.gfm.6 (Debian 12) looks for the end of an inline
+// processing instruction (`<?` .. `?>`), declaration (`<!X` .. `>`) or CDATA
+// section (`<![CDATA[` .. `]]>`) afresh from every opener, up to the end of
+// the paragraph, without remembering that an earlier scan found none
+// (commonmark/cmark#299, #379; fixed upstream later). A paragraph of a few
+// hundred kilobytes of unclosed openers takes minutes, so a 10 MiB note could
+// make touchbase hang (SPEC §9). The scanning work is estimated here on the
+// text: for each opener, the bytes up to its closer or to the next blank line
+// (a paragraph never spans one), whichever comes first. Real notes stay far
+// below the limit; above it the note is an error (README, Fuzzing).
+inline constexpr std::uint64_t kMaxInlineHtmlScan = 64u << 20;
+
+// The offset of the first opener when the estimate passes the limit.
+std::optional<std::size_t> slow_inline_html(std::string_view s) {
+    const std::size_t n = s.size();
+    // The work is at most (openers x length): a note with few openers, as
+    // every real one, needs no closer look (and this runs on every note).
+    std::uint64_t openers = 0;
+    for (std::size_t at = s.find('<'); at != std::string_view::npos; at = s.find('<', at + 1))
+        if (at + 1 < n && (s[at + 1] == '?' || s[at + 1] == '!')) ++openers;
+    if (openers * n <= kMaxInlineHtmlScan) return std::nullopt;
+    std::size_t paragraph_end = n, pi_close = n, gt = n, cdata_close = n;
+    std::uint64_t work = 0;
+    std::optional<std::size_t> first_opener;
+    bool line_blank = true;  // the line after the current position, so far
+    for (std::size_t i = n; i-- > 0;) {
+        char c = s[i];
+        if (c == '\n') {
+            if (line_blank) paragraph_end = i + 1;
+            line_blank = true;
+        } else if (c != ' ' && c != '\t' && c != '\r') {
+            line_blank = false;
+        }
+        if (c == '>') gt = i;
+        if (c == '?' && i + 1 < n && s[i + 1] == '>') pi_close = i;
+        if (c == ']' && s.substr(i, 3) == "]]>") cdata_close = i;
+        if (c != '<' || i + 1 >= n) continue;
+        std::size_t closer = n;
+        if (s[i + 1] == '?') {
+            closer = pi_close;
+        } else if (s.substr(i, 9) == "<![CDATA[") {
+            closer = cdata_close;
+        } else if (s[i + 1] == '!' && i + 2 < n &&
+                   ((s[i + 2] >= 'A' && s[i + 2] <= 'Z') || (s[i + 2] >= 'a' && s[i + 2] <= 'z'))) {
+            closer = gt;
+        } else {
+            continue;
+        }
+        work += std::min(closer, paragraph_end) - i;
+        first_opener = i;
+    }
+    if (work <= kMaxInlineHtmlScan) return std::nullopt;
+    return first_opener;
+}
+
+// The same cmark-gfm, on making a link, walks back over every bracket opener
+// of the paragraph, and image openers `![` that never close stay there, so a
+// paragraph of `![[]()` takes quadratic time (cmark's pathological test
+// "pattern ![[]() repeated"). Estimated as, for every `]`, the `![` before it
+// in the paragraph, closed or not (telling them apart would need code spans
+// and escapes; only a paragraph of many thousand images reaches the limit).
+// A paragraph is taken to end at a blank line, a bullet item or an ATX
+// heading (indented less than 4 spaces: those always start a new block),
+// which may only overestimate it.
+std::optional<std::size_t> slow_image_brackets(std::string_view s) {
+    // The work is at most (images x closing brackets): skip the walk when
+    // that bound is already under the limit, as it is for every real note.
+    std::uint64_t all_images = 0, all_closers = 0;
+    for (std::size_t at = s.find("!["); at != std::string_view::npos; at = s.find("![", at + 2))
+        ++all_images;
+    for (std::size_t at = s.find(']'); at != std::string_view::npos; at = s.find(']', at + 1))
+        ++all_closers;
+    if (all_images * all_closers <= kMaxInlineHtmlScan) return std::nullopt;
+    std::uint64_t work = 0, images = 0;
+    std::optional<std::size_t> first_image;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t line_end = s.find('\n', i);
+        if (line_end == std::string_view::npos) line_end = s.size();
+        std::string_view line = s.substr(i, line_end - i);
+        std::size_t indent = line.find_first_not_of(" \t\r");
+        bool starts_block =
+            indent == std::string_view::npos ||
+            (indent < 4 && line.size() > indent + 2 &&
+             (line[indent] == '-' || line[indent] == '*' || line[indent] == '+') &&
+             (line[indent + 1] == ' ' || line[indent + 1] == '\t') &&
+             line.find_first_not_of(" \t\r", indent + 1) != std::string_view::npos) ||
+            (indent < 4 && line[indent] == '#');
+        if (starts_block) images = 0;
+        for (std::size_t j = 0; j < line.size(); ++j) {
+            if (line[j] == '!' && j + 1 < line.size() && line[j + 1] == '[' &&
+                (j == 0 || line[j - 1] != '<')) {  // not `<![CDATA[`
+                ++images;
+                if (!first_image) first_image = i + j;
+            } else if (line[j] == ']') {
+                work += images;
+            }
+        }
+        i = line_end + 1;
+    }
+    if (work <= kMaxInlineHtmlScan) return std::nullopt;
+    return first_image;
+}
+
+// ---------------------------------------------------------------------------
 // The walk
 
 struct EntrySpot {
@@ -322,9 +431,32 @@ public:
           file_(file) {}
 
     BodyScan run() {
+        std::optional<std::size_t> at = slow_inline_html(body_);
+        const char* what = "too many unclosed '<?', '<!' or '<![CDATA[' in one paragraph";
+        if (!at) {
+            at = slow_image_brackets(body_);
+            what = "too many unclosed '![' before links in one paragraph";
+        }
+        if (at) {
+            // Counted as cmark counts lines (LF, CRLF or a lone CR).
+            int line = 1;
+            std::size_t line_start = 0;
+            for (std::size_t i = 0; i < *at; ++i) {
+                if (body_[i] == '\n' || (body_[i] == '\r' && (i + 1 >= body_.size() || body_[i + 1] != '\n'))) {
+                    ++line;
+                    line_start = i + 1;
+                }
+            }
+            warn(line, static_cast<int>(*at - line_start) + 1,
+                 fmt::format("{}: the Markdown parser would take too long (close them, or put "
+                             "them in `code`)", what));
+            scan_.problems.back().severity = Severity::error;
+            return std::move(scan_);
+        }
         NodePtr doc = parse_markdown(body_);
         if (doc) walk(doc.get());
         scan_.layout = layout();
+        if (doc) scan_.layout.log_section_end = log_section_end(doc.get());
         return std::move(scan_);
     }
 
@@ -496,6 +628,36 @@ private:
             out.insert_bottom = static_cast<long>(lines_.after(last.last_line));
         }
         return out;
+    }
+
+    // last_content_line, except for HTML blocks, whose end cmark-gfm 0.29
+    // reports before their start: counted from their literal text instead.
+    static int block_last_line(cmark_node* node) {
+        if (cmark_node_get_type(node) != CMARK_NODE_HTML_BLOCK) return last_content_line(node);
+        const char* literal = cmark_node_get_literal(node);
+        std::string_view text = literal ? literal : "";
+        if (!text.empty() && text.back() == '\n') text.remove_suffix(1);
+        return cmark_node_get_start_line(node) +
+               static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    }
+
+    // See LogLayout::log_section_end. Top-level blocks only: a Log section is
+    // made by a top-level heading (as in on_heading).
+    long log_section_end(cmark_node* doc) const {
+        for (cmark_node* node = cmark_node_first_child(doc); node; node = cmark_node_next(node)) {
+            if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
+            if (log_heading_.empty() || !iequals(plain_text(node), log_heading_)) continue;
+            const int level = cmark_node_get_heading_level(node);
+            int last = cmark_node_get_end_line(node);
+            for (cmark_node* n = cmark_node_next(node); n; n = cmark_node_next(n)) {
+                if (cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+                    cmark_node_get_heading_level(n) <= level)
+                    break;
+                last = std::max(last, block_last_line(n));
+            }
+            return static_cast<long>(lines_.after(last));
+        }
+        return -1;
     }
 
     std::string_view body_;

@@ -93,6 +93,11 @@ struct LogLayout {
     // the last item's last line.
     long insert_top = -1;
     long insert_bottom = -1;
+    // The first top-level `Log` section (whatever the style): the offset just
+    // after the line ending of its last non-blank content line (the heading
+    // itself when the section is empty), where a first Log item goes. -1 when
+    // the body has no Log section.
+    long log_section_end = -1;
 };
 
 struct BodyScan {
@@ -100,7 +105,9 @@ struct BodyScan {
     std::vector<TaskItem> open_tasks;    // in file order; checked items are excluded
     std::optional<std::string> first_h1; // plain text of the first level-1 heading
     LogLayout layout;
-    std::vector<Problem> problems;       // warnings (invalid date-like starts, `next:` not after its entry)
+    std::vector<Problem> problems;       // warnings (invalid date-like starts, `next:` not after its entry);
+                                         // one error, and nothing else, for a body cmark-gfm would parse
+                                         // too slowly (unclosed inline HTML openers, see body.cpp)
 };
 
 // `body` is the text after the front matter; its first line is file line

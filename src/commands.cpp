@@ -8,28 +8,18 @@
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "color.h"
 #include "files.h"
 #include "run.h"
 
 namespace touchbase {
 
-namespace {
-
-// Everything a command needs before it looks at the notes.
-struct Setup {
-    fs::path dir;
-    Config config;
-    Date today = Date::min();
-    fs::path agenda_path;
-    std::string link_prefix;
-    unsigned jobs = 1;
-    std::vector<Problem> config_problems;  // warnings only once setup succeeded
-};
-
 void print_problem(const Problem& p, const CommonOptions& common) {
     if (p.severity == Severity::warning && common.quiet) return;
     fmt::print(stderr, "{}\n", format_problem_with_source(p));
 }
+
+namespace {
 
 Date local_today() {
     std::time_t now = std::time(nullptr);
@@ -46,6 +36,8 @@ std::string link_prefix_for(const fs::path& dir, const fs::path& agenda_path) {
     if (s.empty() || s == ".") return "";
     return s + "/";
 }
+
+}  // namespace
 
 // Returns an exit status when setup fails.
 std::optional<int> setup(const CommonOptions& common, Setup& s) {
@@ -106,6 +98,8 @@ std::optional<int> setup(const CommonOptions& common, Setup& s) {
     return std::nullopt;
 }
 
+namespace {
+
 struct Pass {
     PassResult result;
     std::vector<Problem> problems;  // config warnings and note problems
@@ -156,6 +150,10 @@ int run_run(const CommonOptions& common) {
     int status = status_for(pass.problems);
     ReadFile existing = read_file(s.agenda_path, kMaxNoteSize);
     if (existing.error || existing.bytes != agenda_text) {
+        // An `agenda` in a folder that git does not keep yet (it keeps no
+        // empty folders): make the folder rather than fail every run.
+        std::error_code ec;
+        fs::create_directories(s.agenda_path.parent_path(), ec);
         if (auto error = write_atomically(s.agenda_path, agenda_text, std::nullopt)) {
             fmt::print(stderr, "touchbase: error: {}: {}\n", s.agenda_path.string(), *error);
             status = exit_note_error;
@@ -163,9 +161,17 @@ int run_run(const CommonOptions& common) {
     }
     if (!common.quiet) {
         Agenda agenda = build_agenda(report);
-        fmt::print(stderr, "touchbase: {} notes read, {} updated, {} due today, {} overdue, {} problems\n",
-                   notes_read, notes_updated, agenda.due_today.size(), agenda.overdue.size(),
-                   report.problems.size());
+        // Counts that ask for attention stand out on a terminal (--color).
+        const bool color = stderr_color_enabled(common.color);
+        auto count = [&](std::size_t n, std::string_view what, Colour colour) {
+            return paint(fmt::format("{} {}", n, what), colour, color && n > 0);
+        };
+        std::size_t problems = report.problems.size();
+        fmt::print(stderr, "touchbase: {} {} read, {} updated, {}, {}, {}\n", notes_read,
+                   notes_read == 1 ? "note" : "notes", notes_updated,
+                   count(agenda.due_today.size(), "due today", Colour::yellow),
+                   count(agenda.overdue.size(), "overdue", Colour::red),
+                   count(problems, problems == 1 ? "problem" : "problems", Colour::red));
     }
     return status;
 }
@@ -190,6 +196,8 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Report report = report_of(s, pass, common);
     if (options.format == "json")
         fmt::print("{}", render_json(report));
+    else if (options.format == "ics")
+        fmt::print("{}", render_ics(report));
     else
         fmt::print("{}", render_markdown(report, s.link_prefix));
     return status_for(report.problems);

@@ -2,8 +2,14 @@
 // status; main.cpp only binds options with CLI11 and calls these.
 #pragma once
 
+#include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
+
+#include "config.h"
+#include "date.h"
+#include "problem.h"
 
 namespace touchbase {
 
@@ -31,6 +37,24 @@ struct CommonOptions {
 struct AgendaOptions {
     std::string format = "md";            // md | json | ics
 };
+
+// Everything a command needs before it looks at the notes.
+struct Setup {
+    std::filesystem::path dir;
+    Config config;
+    Date today = Date::min();
+    std::filesystem::path agenda_path;
+    std::string link_prefix;
+    unsigned jobs = 1;
+    std::vector<Problem> config_problems;  // warnings only once setup succeeded
+};
+
+// Finds DIR (SPEC §2), reads the config, parses --today and --horizon.
+// Returns an exit status (after printing why) when that fails.
+std::optional<int> setup(const CommonOptions& common, Setup& s);
+
+// A problem on stderr with its source line (warnings hidden by --quiet).
+void print_problem(const Problem& p, const CommonOptions& common);
 
 int run_run(const CommonOptions& common);
 int run_check(const CommonOptions& common);

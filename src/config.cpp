@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "front_matter.h"
+#include "guards.h"
 #include "yaml_support.h"
 
 namespace touchbase {
@@ -32,8 +34,11 @@ public:
 
     void problem(const YAML::Node& node, Severity severity, std::string message) {
         auto pos = yaml_position(node.Mark());
-        problems_.push_back({std::string(file_), pos.line, pos.column, severity,
-                             std::move(message), {}});
+        Problem p{std::string(file_), pos.line, pos.column, severity, std::move(message), {}};
+        // An aliased node read through several aliases (billion laughs) has
+        // one position: say it once.
+        if (std::find(problems_.begin(), problems_.end(), p) == problems_.end())
+            problems_.push_back(std::move(p));
     }
 
     std::optional<std::string> string(const YAML::Node& node, std::string_view key) {
@@ -87,6 +92,22 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
     Config& config = result.config;
     auto& problems = result.problems;
     ConfigReader reader(file, problems);
+
+    // The text guards of SPEC §9 hold for the configuration too: yaml-cpp
+    // never sees invalid UTF-8, a NUL byte or deep nesting (it would recurse).
+    if (auto bad = check_text(text, file, "the configuration")) {
+        problems.push_back(std::move(*bad));
+        return result;
+    }
+    if (const NestingDepth depth = nesting_depth(text, kMaxFrontMatterDepth);
+        depth.depth > kMaxFrontMatterDepth) {
+        const TextPosition pos = position_of(text, depth.offset);
+        problems.push_back({std::string(file), pos.line, pos.column, Severity::error,
+                            fmt::format("the configuration is nested deeper than {} levels",
+                                        kMaxFrontMatterDepth),
+                            {}});
+        return result;
+    }
 
     YAML::Node root;
     if (auto error = load_yaml(text, root)) {

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <map>
 #include <set>
 #include <thread>
 
@@ -95,7 +96,22 @@ struct Scanner {
     fs::path agenda;     // canonical (weakly) agenda path
     std::vector<std::string>& warnings;
     std::set<fs::path> visited_dirs;
-    std::vector<std::pair<NoteFile, fs::path>> found;  // with canonical target
+    std::vector<std::pair<NoteFile, std::string>> found;  // with canonical target
+    // Folders reached through a link are walked after the real tree, so that
+    // a folder is listed by its own path when it has one, whatever order the
+    // file system lists entries in.
+    std::vector<std::pair<fs::path, std::string>> linked_dirs;
+
+    void walk_all() {
+        walk(root, "");
+        while (!linked_dirs.empty()) {
+            auto batch = std::move(linked_dirs);
+            linked_dirs.clear();
+            std::sort(batch.begin(), batch.end(),
+                      [](const auto& a, const auto& b) { return a.second < b.second; });
+            for (const auto& [path, rel] : batch) walk(path, rel);
+        }
+    }
 
     bool excluded(const std::string& rel) const {
         return std::any_of(exclude.begin(), exclude.end(),
@@ -123,11 +139,14 @@ struct Scanner {
             if (lec) continue;  // dangling link or vanished file
             if (is_link && !inside(root, target)) continue;  // never read outside DIR
             if (fs::is_directory(target, lec)) {
-                walk(entry.path(), rel);
+                if (is_link)
+                    linked_dirs.push_back({entry.path(), rel});
+                else
+                    walk(entry.path(), rel);
             } else if (name.size() > 3 && name.compare(name.size() - 3, 3, ".md") == 0 &&
                        fs::is_regular_file(target, lec)) {
                 if (target == agenda) continue;
-                found.push_back({NoteFile{rel, entry.path()}, target});
+                found.push_back({NoteFile{rel, {}}, target.native()});
             }
         }
     }
@@ -139,19 +158,32 @@ std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::str
                                  const fs::path& agenda_path, std::vector<std::string>& warnings) {
     std::error_code ec;
     Scanner scanner{fs::canonical(dir, ec), exclude, fs::weakly_canonical(agenda_path, ec),
-                    warnings, {}, {}};
+                    warnings, {}, {}, {}};
     if (scanner.root.empty()) return {};
-    scanner.walk(scanner.root, "");
+    scanner.walk_all();
     auto& found = scanner.found;
     std::sort(found.begin(), found.end(),
               [](const auto& a, const auto& b) { return a.first.rel < b.first.rel; });
-    std::set<fs::path> seen;
+    // A file reached by several paths is listed once: by its own path when
+    // that is one of them (a link to a note is a shortcut, the note is the
+    // note), else by the first path in order.
+    std::map<std::string_view, std::size_t> chosen;  // target -> index in found
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const auto& [note, target] = found[i];
+        const auto [it, inserted] = chosen.emplace(target, i);
+        if (!inserted &&
+            note.rel == fs::path(target).lexically_relative(scanner.root).generic_string())
+            it->second = i;
+    }
     std::vector<NoteFile> notes;
-    for (auto& [note, target] : found)
-        if (seen.insert(target).second) {
-            note.path = dir / note.rel;
-            notes.push_back(std::move(note));
-        }
+    notes.reserve(chosen.size());
+    const std::string prefix = (dir / "").native();
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        auto& [note, target] = found[i];
+        if (chosen[target] != i) continue;
+        note.path = prefix + note.rel;
+        notes.push_back(std::move(note));
+    }
     return notes;
 }
 
@@ -213,6 +245,11 @@ std::optional<std::string> write_atomically(const fs::path& path, std::string_vi
     fs::path real = expected ? fs::canonical(path, ec) : fs::weakly_canonical(path, ec);
     if (ec) return fmt::format("cannot write: {}", ec.message());
     fs::path folder = real.parent_path();
+    // A note nobody may write (chmod a-w) is left alone, even by root, for
+    // whom access() always says yes: the user asked for it to stay as it is.
+    if (struct stat before {}; ::stat(real.c_str(), &before) == 0 &&
+                               ((before.st_mode & 0222) == 0 || ::access(real.c_str(), W_OK) != 0))
+        return std::string("the file is read-only; left alone");
     std::string tmp = (folder / fmt::format(".{}.touchbase-XXXXXX", real.filename().string())).string();
     int fd = ::mkstemp(tmp.data());
     if (fd < 0) return fmt::format("cannot write: {}", errno_text());

@@ -23,14 +23,16 @@ bool glob_match(std::string_view pattern, std::string_view path);
 
 struct NoteFile {
     std::string rel;   // relative to DIR, '/' separators (as reported)
-    fs::path path;     // the path to open: DIR/rel
+    std::string path;  // the path to open: DIR/rel (a string: an fs::path per note
+                       // costs its parsed components, hundreds of bytes, SPEC-size folders)
 };
 
 // Every *.md file under `dir` (recursively), sorted by `rel` in byte order.
 // Skips hidden files and folders, the agenda file (`agenda_path`, absolute,
 // may be outside `dir`), paths matching an `exclude` glob, and symbolic links
-// whose target is outside `dir`. A file reached through several links is
-// listed once, by its first path in order. `warnings` receives unreadable
+// whose target is outside `dir`. A file reached through several paths is
+// listed once: by its own path if that is one of them, else by the first
+// path in order. `warnings` receives unreadable
 // folders.
 std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
                                  const fs::path& agenda_path, std::vector<std::string>& warnings);
@@ -58,7 +60,8 @@ ReadFile read_file(const fs::path& path, std::uint64_t max_size);
 // SPEC §9: writes `bytes` to a hidden temporary file beside the real file
 // (symbolic links resolved, so a link stays a link), flushes it, gives it the
 // old mode, and renames it over the file, unless the file's stamp differs
-// from `expected`. Returns an error message, or nullopt on success.
+// from `expected` or the file is read-only (no write bit, or not writable by
+// this process). Returns an error message, or nullopt on success.
 std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
                                             const std::optional<FileStamp>& expected);
 

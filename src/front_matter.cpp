@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "yaml_support.h"
+
 namespace touchbase {
 
 const char* to_string(OwnedKey k) {
@@ -261,6 +263,9 @@ private:
         p.column = yaml_column + 1;
         p.severity = sev;
         p.message = std::move(message);
+        // An aliased node read through several aliases (billion laughs) has
+        // one position: say it once.
+        if (std::find(out_.problems.begin(), out_.problems.end(), p) != out_.problems.end()) return;
         out_.problems.push_back(std::move(p));
     }
     void error_at(const YAML::Mark& m, std::string message) {
@@ -650,6 +655,12 @@ void FrontMatterReader::diagnose() {
     try {
         root = YAML::Load(std::string(yaml_));
     } catch (const YAML::Exception& ex) {
+        if (!ex.mark.is_null()) {
+            if (auto tab = tab_in_indentation(yaml_line(ex.mark.line))) {
+                problem(Severity::error, ex.mark.line, static_cast<int>(*tab), kTabMessage);
+                return;
+            }
+        }
         error_at(ex.mark, fmt::format("invalid YAML: {}", ex.msg));
         return;
     }

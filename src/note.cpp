@@ -8,6 +8,8 @@
 #include "edit.h"
 #include "front_matter.h"
 #include "front_matter_edit.h"
+#include "guards.h"
+#include "offboarding.h"
 
 namespace touchbase {
 
@@ -22,41 +24,6 @@ std::string file_stem(std::string_view file) {
 
 Problem note_error(std::string_view file, int line, int column, std::string message) {
     return Problem{std::string(file), line, column, Severity::error, std::move(message), {}};
-}
-
-// SPEC §5.4: the checklist text, in the note's own line ending, preceded by
-// what ends the last line and one blank line.
-std::string offboarding_text(std::string_view bytes, std::string_view eol, Date project_end,
-                             const std::vector<OffboardingStep>& steps,
-                             std::optional<std::string>& error) {
-    std::string out;
-    bool ends_with_newline = !bytes.empty() && bytes.back() == '\n';
-    if (!bytes.empty() && !ends_with_newline) out += eol;
-    // "one blank line unless the note already ends with one"
-    auto ends_with_blank_line = [&] {
-        if (!ends_with_newline) return false;
-        std::string_view rest = bytes.substr(0, bytes.size() - 1);
-        if (!rest.empty() && rest.back() == '\r') rest.remove_suffix(1);
-        auto start = rest.rfind('\n');
-        std::string_view last = start == std::string_view::npos ? rest : rest.substr(start + 1);
-        return last.find_first_not_of(" \t") == std::string_view::npos;
-    };
-    if (!bytes.empty() && !ends_with_blank_line()) out += eol;
-    out += fmt::format("## Coming off client work ({}){}", project_end, eol);
-    for (const auto& step : steps) {
-        out += "- [ ] ";
-        out += step.text;
-        if (step.after) {
-            auto due = add(project_end, *step.after);
-            if (!due) {
-                error = fmt::format("the due date of '{}' would pass 9999-12-31", step.text);
-                return {};
-            }
-            out += fmt::format(" 📅 {}", *due);
-        }
-        out += eol;
-    }
-    return out;
 }
 
 // SPEC §5.5: a card is hidden by a #card contact dated inside its window.
@@ -78,10 +45,18 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     result.is_note = true;
     auto& problems = result.problems;
     auto finish = [&]() -> NoteResult& {
-        attach_source_lines(problems, bytes);
+        attach_source_lines(problems, result.new_bytes ? std::string_view(*result.new_bytes) : bytes);
         sort_problems(problems);
         return result;
     };
+    // SPEC §9: no text that is not valid UTF-8, or holds a NUL byte, goes on
+    // to yaml-cpp or cmark-gfm. Splitting only looks for `---` lines, so it
+    // is safe on any bytes, and a file that is not a note is skipped silently
+    // whatever it holds (SPEC §2).
+    if (auto bad = check_text(bytes, file, "the note")) {
+        problems.push_back(std::move(*bad));
+        return finish();
+    }
     if (split.kind == Split::Kind::unclosed) {
         problems.push_back(note_error(file, 1, 1,
                                       "the front matter opened here is never closed (add a line "
@@ -127,18 +102,18 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (plan.write_next_contact) wanted.next_contact = plan.next_contact;
 
     std::vector<Edit> edits;
-    bool offboard = fm.project_end && *fm.project_end <= today &&
-                    record.engagement != Engagement::active &&
-                    record.engagement != Engagement::paused && fm.offboarded != fm.project_end;
+    // `offboarding: []` in the config turns the checklist off: a bare heading
+    // would only be noise in the user's note, and offboarded stays unset.
+    bool offboard = !config.offboarding.empty() &&
+                    offboarding_due(fm.project_end, fm.offboarded, record.engagement, today);
     if (offboard) {
-        std::optional<std::string> error;
-        std::string text =
-            offboarding_text(bytes, split.eol, *fm.project_end, config.offboarding, error);
-        if (error) {
-            problems.push_back(note_error(file, 1, 1, *error));
+        OffboardingAppend append =
+            offboarding_append(bytes, split.eol, *fm.project_end, config.offboarding);
+        if (append.error) {
+            problems.push_back(note_error(file, 1, 1, *append.error));
             return finish();
         }
-        edits.push_back(Edit{bytes.size(), 0, std::move(text)});
+        edits.push_back(Edit{bytes.size(), 0, std::move(append.text)});
         wanted.offboarded = fm.project_end;
     }
     auto owned_edits = plan_owned_edits(bytes, split, fm, wanted);
@@ -148,12 +123,30 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     if (!edits.empty()) {
         std::string updated = apply_edits(bytes, std::move(edits));
         if (updated != bytes) {
+            // SPEC §9, the safety net: what would be written must read back
+            // as planned, or nothing is written.
+            if (auto wrong = verify_rewrite(updated, file, fm, wanted)) {
+                problems.push_back(note_error(
+                    file, 1, 1,
+                    fmt::format("internal error: the update of this note failed its check "
+                                "({}); the note was left untouched, please report this",
+                                *wrong)));
+                return finish();
+            }
+            // Positions name the note as written: key lines added to the front
+            // matter move the body down, and a second run must report the same
+            // lines (SPEC §9).
+            Split new_split = split_note(updated);
+            int added_lines = new_split.body_first_line - split.body_first_line;
+            for (auto& problem : problems)
+                if (problem.line >= split.body_first_line) problem.line += added_lines;
             if (offboard) {
                 // The checklist's items are action items from this run on.
-                Split new_split = split_note(updated);
                 tasks = scan_body(new_split.body(updated), new_split.body_first_line,
                                   config.log_heading, file)
                             .open_tasks;
+            } else {
+                for (auto& task : tasks) task.line += added_lines;
             }
             result.new_bytes = std::move(updated);
         }

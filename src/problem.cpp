@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "guards.h"
+
 namespace touchbase {
 
 const char* to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
@@ -41,7 +43,9 @@ void attach_source_lines(std::vector<Problem>& problems, std::string_view bytes)
         std::size_t end = bytes.find('\n', pos);
         std::string_view line = bytes.substr(pos, end == std::string_view::npos ? end : end - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        p.source_line = std::string(line);
+        // Never echo invalid UTF-8 (SPEC §9): the first bad byte is the
+        // problem's own column, so the caret still lines up.
+        p.source_line = valid_utf8(line);
     }
 }
 

@@ -7,11 +7,16 @@
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "guards.h"
 #include "json_text.h"
 
 namespace touchbase {
 
 std::string json_string(std::string_view text) {
+    // JSON is UTF-8 (RFC 8259): a file name that is not (notes' own text is
+    // checked before it is read, SPEC §9) shows U+FFFD for each bad byte.
+    std::string checked;
+    if (first_invalid_utf8(text)) text = checked = valid_utf8(text);
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {

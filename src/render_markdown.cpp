@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "guards.h"
 #include "markdown_text.h"
 
 namespace touchbase {
@@ -109,7 +110,7 @@ std::string render_markdown(const Report& report, std::string_view link_prefix) 
         section(out, "Problems");
         // A fenced block shows each problem exactly as the command line prints it.
         out += "```text\n";
-        for (const auto& problem : *agenda.problems) fmt::format_to(it, "{}\n", format_problem(problem));
+        for (const auto& problem : *agenda.problems) fmt::format_to(it, "{}\n", valid_utf8(format_problem(problem)));
         out += "```\n";
     }
     return out;

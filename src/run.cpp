@@ -59,6 +59,7 @@ PassResult process_notes(const std::vector<NoteFile>& notes, const Config& confi
     for (auto& t : threads) t.join();
 
     PassResult pass;
+    pass.clients.reserve(notes.size());
     for (std::size_t i = 0; i < notes.size(); ++i) {
         auto& outcome = outcomes[i];
         if (!outcome.is_note) continue;

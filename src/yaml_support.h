@@ -27,6 +27,14 @@ YamlPosition yaml_position(const YAML::Mark& mark);
 // here and come back as a value.
 std::optional<YamlError> load_yaml(std::string_view text, YAML::Node& root);
 
+// yaml-cpp's words for a tab in the indentation ("illegal block entry",
+// "illegal tab when looking for indentation") do not say so: the offset of a
+// tab among the leading blanks of a line that holds more than blanks, if any.
+std::optional<std::size_t> tab_in_indentation(std::string_view line);
+
+inline constexpr const char* kTabMessage =
+    "invalid YAML: a tab in the indentation (YAML indents with spaces only)";
+
 // The scalar's text, or "a list" / "a mapping" for messages about a value.
 std::string scalar_or_kind(const YAML::Node& node);
 

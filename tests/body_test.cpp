@@ -584,3 +584,16 @@ TEST_CASE("deep nesting and odd input do not crash") {
     CHECK(scan("- [ ] \xF0\x9F\x93\x85").open_tasks.size() == 1);
     CHECK(scan("## [[2026").entries.empty());
 }
+
+TEST_CASE("layout: the end of the Log section, for a first item") {
+    const std::string body = "# Acme\n\n## Log\n\n<!-- hint -->\n\n### sub\n\n## Next\n";
+    CHECK(scan(body).layout.log_section_end == static_cast<long>(body.find("\n\n## Next") + 1));
+    const std::string html = "## Log\n\n<!-- one\ntwo -->\n\n## Next\n";
+    CHECK(scan(html).layout.log_section_end == static_cast<long>(html.find("\n\n## Next") + 1));
+    const std::string empty = "## Log\n## Next\n";
+    CHECK(scan(empty).layout.log_section_end == static_cast<long>(empty.find("## Next")));
+    const std::string setext = "Log\n===\n\ntext\n";
+    CHECK(scan(setext).layout.log_section_end == static_cast<long>(setext.size()));
+    CHECK(scan("# Acme\n").layout.log_section_end == -1);
+    CHECK(scan("> ## Log\n").layout.log_section_end == -1);
+}

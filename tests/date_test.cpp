@@ -1,23 +1,17 @@
 // SPEC §1: dates, durations, workdays.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <fmt/format.h>
 
 #include "date.h"
 
 using namespace touchbase;
+using touchbase::test::day;
+using touchbase::test::dur;
 
 namespace {
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
-Duration dur(const char* text) {
-    const auto d = Duration::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
 std::string plus(const char* date, const char* duration) {
     const auto r = add(day(date), dur(duration));
     return r ? r->str() : "none";

@@ -1,18 +1,17 @@
 // SPEC §5.5: card occasions.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 
 #include "occasions.h"
 
 using namespace touchbase;
+using touchbase::test::day;
+using touchbase::test::dur;
 
 namespace {
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
 Occasion occ(const char* text) {
     const auto o = parse_occasion(text);
     REQUIRE_MESSAGE(o.has_value(), text);

@@ -1,6 +1,8 @@
 // SPEC §5.1-§5.3 and §7.1 status: one test case per rule.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -8,19 +10,11 @@
 #include "schedule.h"
 
 using namespace touchbase;
+using touchbase::test::day;
+using touchbase::test::dur;
 
 namespace {
 
-Date day(const char* text) {
-    const auto d = Date::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
-Duration dur(const char* text) {
-    const auto d = Duration::parse(text);
-    REQUIRE_MESSAGE(d.has_value(), text);
-    return *d;
-}
 
 // A contact entry as scan_body would give it: `tags` among needs, news,
 // missed, card; `next` a `next:` date or nullptr.

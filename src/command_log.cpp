@@ -1,0 +1,208 @@
+// `touchbase log NOTE [MESSAGE]` (SPEC §7).
+//
+// Decisions where the spec is silent (to be carried into the README):
+// - NOTE is a path when it holds a '/' or ends in `.md` (relative to the
+//   current folder, else to DIR); otherwise a client name (note_lookup.h).
+// - `log` writes the note only, not the agenda: it is a quick edit, and the
+//   next `run` (hook, cron) writes the agenda. It takes the lock on DIR as
+//   `run` does.
+// - The note is updated as `run` would update it (counter, next contact,
+//   off-boarding), in the same single atomic write as the new entry. When the
+//   note has an error, nothing is written (exit 3).
+// - `--next` must be after the entry's date (SPEC §4.1 would ignore it).
+// - The confirmation goes to stdout; `--quiet` silences it.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "body.h"
+#include "edit.h"
+#include "files.h"
+#include "front_matter.h"
+#include "log_entry.h"
+#include "note.h"
+#include "note_commands.h"
+#include "note_lookup.h"
+#include "run.h"
+
+namespace touchbase {
+
+namespace {
+
+std::string stem_of(const fs::path& path) {
+    std::string name = path.filename().string();
+    if (name.size() > 3 && name.ends_with(".md")) name.resize(name.size() - 3);
+    return name;
+}
+
+// SPEC §3 name of every note under DIR, for the lookup by name.
+std::vector<NoteName> note_names(const Setup& s) {
+    std::vector<std::string> warnings;
+    std::vector<NoteName> out;
+    for (const auto& note : scan_notes(s.dir, s.config.exclude, s.agenda_path, warnings)) {
+        ReadFile file = read_file(note.path, kMaxNoteSize);
+        if (file.error) continue;
+        Split split = split_note(file.bytes);
+        if (split.kind != Split::Kind::note) continue;
+        NoteName name{note.rel, {}, stem_of(note.path)};
+        FrontMatterRead read = read_front_matter(file.bytes, split, note.rel);
+        if (read.front_matter.name) {
+            name.name = *read.front_matter.name;
+        } else {
+            BodyScan body = scan_body(split.body(file.bytes), split.body_first_line,
+                                      s.config.log_heading, note.rel);
+            name.name = body.first_h1.value_or(name.stem);
+        }
+        out.push_back(std::move(name));
+    }
+    return out;
+}
+
+struct Target {
+    fs::path path;
+    std::string rel;  // as reported: relative to DIR where it is inside
+};
+
+std::optional<Target> find_target(const Setup& s, const std::string& note) {
+    std::error_code ec;
+    const bool is_path = note.find('/') != std::string::npos || note.ends_with(".md");
+    if (is_path) {
+        fs::path path = note;
+        if (!fs::exists(path, ec) && path.is_relative() && fs::exists(s.dir / path, ec))
+            path = s.dir / path;
+        if (!fs::is_regular_file(path, ec)) {
+            fmt::print(stderr, "touchbase: error: {}: no such note\n", note);
+            return std::nullopt;
+        }
+        fs::path rel = fs::weakly_canonical(fs::absolute(path, ec), ec)
+                           .lexically_relative(fs::weakly_canonical(s.dir, ec));
+        std::string shown = rel.generic_string();
+        if (shown.empty() || shown.starts_with("..")) shown = path.generic_string();
+        return Target{path, shown};
+    }
+    NoteLookup lookup = find_note(note, note_names(s));
+    switch (lookup.kind) {
+    case NoteLookup::Kind::found:
+        return Target{s.dir / lookup.matches.front().file, lookup.matches.front().file};
+    case NoteLookup::Kind::ambiguous:
+        fmt::print(stderr, "touchbase: error: '{}' matches several notes:\n", note);
+        for (const auto& m : lookup.matches) fmt::print(stderr, "  {} ({})\n", m.file, m.name);
+        fmt::print(stderr, "Give more of the name, or the note's path.\n");
+        return std::nullopt;
+    case NoteLookup::Kind::none:
+        break;
+    }
+    fmt::print(stderr, "touchbase: error: no note in {} is named '{}' (by name or file name)\n",
+               s.dir.string(), note);
+    return std::nullopt;
+}
+
+std::optional<Date> parse_option_date(const std::optional<std::string>& text, const char* option) {
+    auto d = Date::parse(*text);
+    if (!d)
+        fmt::print(stderr, "touchbase: error: invalid date '{}' for {} (expected YYYY-MM-DD)\n",
+                   *text, option);
+    return d;
+}
+
+std::string outcome_line(const std::string& rel, const LogEntry& entry, const ClientRecord& record,
+                         const std::optional<Date>& last_before, Date today) {
+    std::string what = entry.missed ? fmt::format("logged a missed attempt on {}", entry.date)
+                                    : fmt::format("logged {}", entry.date);
+    if (entry.date > today)
+        what += " (a plan: it counts from that day)";
+    else if (!entry.missed && last_before && entry.date < *last_before)
+        what += fmt::format(" (before the last contact, {}: history, nothing changes)", *last_before);
+    std::string state;
+    if (record.counter) state = fmt::format("counter {}, ", *record.counter);
+    if (record.engagement == Engagement::paused)
+        state += "next contact none (paused)";
+    else if (record.next_contact)
+        state += fmt::format("next contact {}", *record.next_contact);
+    else
+        state += "next contact today (new client)";
+    return fmt::format("{}: {}; {}", rel, what, state);
+}
+
+}  // namespace
+
+int run_log(const CommonOptions& common, const LogOptions& options) {
+    Setup s;
+    if (auto status = setup(common, s)) return *status;
+
+    LogEntry entry;
+    entry.date = s.today;
+    if (options.date) {
+        auto d = parse_option_date(options.date, "--date");
+        if (!d) return exit_usage;
+        entry.date = *d;
+    }
+    if (options.next) {
+        auto d = parse_option_date(options.next, "--next");
+        if (!d) return exit_usage;
+        if (*d <= entry.date) {
+            fmt::print(stderr,
+                       "touchbase: error: --next {} must be after the entry's date {} (SPEC §4.1)\n",
+                       *d, entry.date);
+            return exit_usage;
+        }
+        entry.next = d;
+    }
+    entry.message = options.message;
+    entry.needs = options.needs;
+    entry.news = options.news;
+    entry.missed = options.missed;
+    entry.card = options.card;
+
+    auto target = find_target(s, options.note);
+    if (!target) return exit_usage;
+
+    DirLock lock(s.dir, 10.0);
+    if (!lock.held()) {
+        fmt::print(stderr,
+                   "touchbase: error: another touchbase run holds {} (waited 10 seconds); try "
+                   "again when it has finished\n",
+                   s.dir.string());
+        return exit_locked;
+    }
+    ReadFile file = read_file(target->path, kMaxNoteSize);
+    if (file.error) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", target->rel, *file.error);
+        return exit_note_error;
+    }
+    Split split = split_note(file.bytes);
+    if (split.kind == Split::Kind::not_a_note) {
+        fmt::print(stderr,
+                   "touchbase: error: {} is not a note: it does not start with a front matter "
+                   "block ('---' lines, SPEC §2)\n",
+                   target->rel);
+        return exit_usage;
+    }
+    std::optional<Date> last_before;
+    if (split.kind == Split::Kind::note)
+        last_before = read_front_matter(file.bytes, split, target->rel).front_matter.last_contact;
+
+    BodyScan body = scan_body(split.body(file.bytes), split.body_first_line, s.config.log_heading,
+                              target->rel);
+    Edit edit = plan_log_entry(file.bytes, split.body_begin, split.eol, body.layout,
+                               s.config.log_heading, entry);
+    std::string logged = apply_edits(file.bytes, {edit});
+
+    NoteResult result = process_note(target->rel, logged, s.config, s.today);
+    for (const auto& p : s.config_problems) print_problem(p, common);
+    for (const auto& p : result.problems) print_problem(p, common);
+    if (!result.record || has_error(result.problems)) {
+        fmt::print(stderr, "touchbase: {} has an error: nothing was written\n", target->rel);
+        return exit_note_error;
+    }
+    const std::string& final_bytes = result.new_bytes ? *result.new_bytes : logged;
+    if (auto error = write_atomically(target->path, final_bytes, file.stamp)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", target->rel, *error);
+        return exit_note_error;
+    }
+    if (!common.quiet)
+        fmt::print("{}\n", outcome_line(target->rel, entry, *result.record, last_before, s.today));
+    return exit_ok;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,102 @@
+// `touchbase new NAME` (SPEC §7): a note from the template; never overwrites.
+//
+// Decision where the spec is silent (to be carried into the README): the note
+// is created in the current folder (DIR or a folder inside it, such as
+// clients/), or in DIR when --dir is given; the config is DIR's either way.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "files.h"
+#include "new_note.h"
+#include "note_commands.h"
+
+namespace touchbase {
+
+namespace {
+
+// Creates `path` with `text`; fails when it exists (O_EXCL: no race with
+// another writer). Returns an error message.
+std::optional<std::string> create_exclusively(const fs::path& path, std::string_view text) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) return std::string(std::strerror(errno));
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            std::string error = std::strerror(errno);
+            ::close(fd);
+            ::unlink(path.c_str());
+            return error;
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) return std::string(std::strerror(errno));
+    return std::nullopt;
+}
+
+// The path as the user would type it: relative to the current folder when
+// inside it.
+std::string shown_path(const fs::path& path) {
+    std::error_code ec;
+    fs::path rel = path.lexically_relative(fs::current_path(ec));
+    std::string s = rel.generic_string();
+    return s.empty() || s.starts_with("..") ? path.string() : s;
+}
+
+}  // namespace
+
+int run_new(const CommonOptions& common, const NewOptions& options) {
+    Setup s;
+    if (auto status = setup(common, s)) return *status;
+    if (!parse_engagement(options.engagement)) {
+        fmt::print(stderr,
+                   "touchbase: error: unknown engagement '{}' (expected active, casual, ongoing, "
+                   "former or paused)\n",
+                   options.engagement);
+        return exit_usage;
+    }
+    NewNote note;
+    note.name = clean_name(options.name);
+    note.engagement = options.engagement;
+    if (options.owner && !clean_name(*options.owner).empty()) note.owner = clean_name(*options.owner);
+    note.log_heading = s.config.log_heading;
+    const std::string stem = note_file_stem(note.name);
+    if (stem.empty()) {
+        fmt::print(stderr,
+                   "touchbase: error: cannot make a file name from '{}': it needs a letter or a "
+                   "digit\n",
+                   options.name);
+        return exit_usage;
+    }
+    // With --dir, the note goes in DIR; otherwise in the current folder,
+    // which is DIR or inside it (DIR was found from there upwards).
+    std::error_code cwd_ec;
+    const fs::path folder = common.dir.empty() ? fs::current_path(cwd_ec) : s.dir;
+    const fs::path path = folder / (stem + ".md");
+    std::error_code ec;
+    if (fs::weakly_canonical(path, ec) == fs::weakly_canonical(s.agenda_path, ec)) {
+        fmt::print(stderr, "touchbase: error: {} is the agenda file; choose another name\n",
+                   shown_path(path));
+        return exit_usage;
+    }
+    if (fs::symlink_status(path, ec).type() != fs::file_type::not_found) {
+        fmt::print(stderr, "touchbase: error: {} already exists; it was not overwritten\n",
+                   shown_path(path));
+        return exit_usage;
+    }
+    if (auto error = create_exclusively(path, new_note_text(note))) {
+        fmt::print(stderr, "touchbase: error: {}: {}{}\n", shown_path(path), *error,
+                   *error == std::strerror(EEXIST) ? "; it was not overwritten" : "");
+        return exit_usage;
+    }
+    fmt::print("{}\n", shown_path(path));
+    return exit_ok;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,233 @@
+// `agenda --format ics` (SPEC §7.2): an RFC 5545 calendar with an all-day
+// event for every next contact (with an alarm at its reminder day, SPEC §6)
+// and for every action item that carries a date of its own.
+//
+// Determinism (SPEC §7.2): UIDs are a hash of what an event *is* (the note's
+// path, the kind of event, its text), never of where it is (line) or when
+// it was made (clock); DTSTAMP is *today* at midnight UTC. The same notes and
+// *today* give the same bytes.
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+#include "agenda.h"
+
+namespace touchbase {
+
+namespace {
+
+// RFC 5545 §3.1: a content line is at most 75 octets, CRLF not counted.
+constexpr std::size_t kMaxLineOctets = 75;
+
+// RFC 5545 §3.3.11 TEXT: backslash, semicolon and comma are escaped, a line
+// break becomes "\n". Other control characters are not allowed in TEXT
+// (only HTAB is), so they become a space.
+std::string escape_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        switch (c) {
+        case '\\': out += "\\\\"; break;
+        case ';': out += "\\;"; break;
+        case ',': out += "\\,"; break;
+        case '\n': out += "\\n"; break;
+        case '\r':
+            out += "\\n";
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one break
+            break;
+        case '\t': out += '\t'; break;
+        default: out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
+        }
+    }
+    return out;
+}
+
+bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// RFC 5545 §3.1: fold after at most 75 octets; a continuation line starts
+// with one space, which counts toward its 75. A fold never splits a UTF-8
+// character (the RFC says SHOULD NOT; calendar apps garble split ones).
+void append_folded(std::string& out, std::string_view line) {
+    std::size_t limit = kMaxLineOctets;
+    while (line.size() > limit) {
+        std::size_t cut = limit;
+        while (cut > 0 && is_utf8_continuation(line[cut])) --cut;
+        if (cut == 0) cut = limit;  // not UTF-8 at all: any cut is as good
+        out.append(line.substr(0, cut));
+        out += "\r\n ";
+        line.remove_prefix(cut);
+        limit = kMaxLineOctets - 1;  // the leading space
+    }
+    out.append(line);
+    out += "\r\n";
+}
+
+// FNV-1a, 64 bits (offset basis 14695981039346656037, prime 1099511628211),
+// then MurmurHash3's 64-bit finalizer (fmix64) so that inputs differing only
+// in their last bytes ("... 0", "... 1") do not give look-alike UIDs. Fixed,
+// tiny and the same on every platform: a UID needs stability and few
+// collisions, not secrecy.
+std::uint64_t uid_hash(std::string_view bytes) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    return h;
+}
+
+// The UID of an event: uid_hash of "path NUL kind NUL text NUL occurrence"
+// (kind "contact" with an empty text, or "action" with the item's text;
+// occurrence in decimal), in 16 lower-case hex digits, then "@touchbase".
+// `occurrence` tells apart the dated items of one note with the same text:
+// 0 for the first by line, 1 for the next, ...
+std::string event_uid(std::string_view file, std::string_view kind, std::string_view text,
+                      int occurrence) {
+    std::string key;
+    key.append(file);
+    key += '\0';
+    key.append(kind);
+    key += '\0';
+    key.append(text);
+    key += '\0';
+    key += std::to_string(occurrence);
+    return fmt::format("{:016x}@touchbase", uid_hash(key));
+}
+
+std::string ics_date(Date d) { return fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day()); }
+
+// RFC 5545 §3.3.6: the trigger before the event's start, in whole days.
+std::string trigger_before(int days) {
+    return days == 0 ? "PT0S" : fmt::format("-P{}D", days);
+}
+
+struct Event {
+    Date date;
+    std::string_view file;
+    int kind_order = 0;  // a contact before its client's action items on the same day
+    int line = 0;
+    std::string uid;
+    std::string summary;
+    std::string description;
+    std::optional<int> alarm_days;  // days before the start, for contacts
+    std::string alarm_description;
+};
+
+std::string contact_description(const ClientRecord& client) {
+    std::string d = fmt::format("File: {}", client.file);
+    if (client.owner) d += fmt::format("\nOwner: {}", *client.owner);
+    if (client.last_contact) d += fmt::format("\nLast contact: {}", *client.last_contact);
+    if (!client.last_entry_text.empty()) d += fmt::format("\nLast entry: {}", client.last_entry_text);
+    return d;
+}
+
+std::string action_description(const ClientRecord& client, const ActionItem& action) {
+    std::string d = fmt::format("Client: {}\nFile: {}", client.name, client.file);
+    if (client.owner) d += fmt::format("\nOwner: {}", *client.owner);
+    d += action.origin == ActionItem::Origin::task ? "\nA task in the note"
+                                                   : "\nAn item of next_actions";
+    return d;
+}
+
+std::vector<Event> collect_events(const Report& report) {
+    std::vector<Event> events;
+    for (const auto& client : report.clients) {
+        // SPEC §5.2: paused clients are never due and get no reminders.
+        if (client.engagement == Engagement::paused) continue;
+        if (client.next_contact) {
+            Event e;
+            e.date = *client.next_contact;
+            e.file = client.file;
+            e.uid = event_uid(client.file, "contact", "", 0);
+            e.summary = fmt::format("Get in touch: {}", client.name);
+            e.description = contact_description(client);
+            if (auto reminder = reminder_day(client, report.calendar)) {
+                e.alarm_days = days_between(*reminder, e.date);
+                e.alarm_description = fmt::format("Prepare: get in touch with {} on {}",
+                                                  client.name, e.date);
+            }
+            events.push_back(std::move(e));
+        }
+
+        // SPEC §7.2: undated items would only repeat the contact event.
+        std::vector<const ActionItem*> dated;
+        for (const auto& action : client.actions)
+            if (action.own_date) dated.push_back(&action);
+        std::stable_sort(dated.begin(), dated.end(), [](const ActionItem* a, const ActionItem* b) {
+            return a->line < b->line;
+        });
+        std::map<std::string_view, int> seen;  // text -> occurrences so far, in line order
+        for (const ActionItem* action : dated) {
+            int occurrence = seen[action->text]++;
+            Event e;
+            e.date = action->due;
+            e.file = client.file;
+            e.kind_order = 1;
+            e.line = action->line;
+            e.uid = event_uid(client.file, "action", action->text, occurrence);
+            e.summary = fmt::format("{}: {}", client.name, action->text);
+            e.description = action_description(client, *action);
+            events.push_back(std::move(e));
+        }
+    }
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+        return std::tie(a.date, a.file, a.kind_order, a.line) <
+               std::tie(b.date, b.file, b.kind_order, b.line);
+    });
+    return events;
+}
+
+}  // namespace
+
+std::string render_ics(const Report& report) {
+    std::string out;
+    auto line = [&](std::string_view text) { append_folded(out, text); };
+    auto text_property = [&](std::string_view name, std::string_view value) {
+        line(fmt::format("{}:{}", name, escape_text(value)));
+    };
+    const std::string stamp = ics_date(report.today) + "T000000Z";
+
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//touchbase//touchbase " TOUCHBASE_VERSION "//EN");
+    line("CALSCALE:GREGORIAN");
+    text_property("X-WR-CALNAME", "touchbase");
+    // The content changes every day: ask subscribers to refresh daily
+    // (RFC 7986 REFRESH-INTERVAL, and the older X-PUBLISHED-TTL).
+    line("REFRESH-INTERVAL;VALUE=DURATION:P1D");
+    line("X-PUBLISHED-TTL:P1D");
+    for (const Event& e : collect_events(report)) {
+        line("BEGIN:VEVENT");
+        line(fmt::format("UID:{}", e.uid));
+        line(fmt::format("DTSTAMP:{}", stamp));
+        line(fmt::format("DTSTART;VALUE=DATE:{}", ics_date(e.date)));
+        // An all-day event ends (exclusively) the next day. On 9999-12-31
+        // there is no next day: without DTEND a DATE event lasts one day.
+        if (auto end = e.date.plus_days(1)) line(fmt::format("DTEND;VALUE=DATE:{}", ics_date(*end)));
+        text_property("SUMMARY", e.summary);
+        text_property("DESCRIPTION", e.description);
+        line("TRANSP:TRANSPARENT");  // a reminder, not busy time
+        if (e.alarm_days) {
+            line("BEGIN:VALARM");
+            line("ACTION:DISPLAY");
+            text_property("DESCRIPTION", e.alarm_description);
+            line(fmt::format("TRIGGER;RELATED=START:{}", trigger_before(*e.alarm_days)));
+            line("END:VALARM");
+        }
+        line("END:VEVENT");
+    }
+    line("END:VCALENDAR");
+    return out;
+}
+
+}  // namespace touchbase

@@ -1,0 +1,156 @@
+// The agenda model (SPEC §6) and the JSON renderer's escaping (SPEC §7.1).
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "agenda.h"
+
+using namespace touchbase;
+
+namespace {
+
+Date d(const char* text) { return *Date::parse(text); }
+
+ClientRecord client(std::string file, std::optional<Date> next, Engagement e = Engagement::ongoing) {
+    ClientRecord c;
+    c.file = file;
+    c.name = file;
+    c.engagement = e;
+    c.next_contact = next;
+    c.last_contact = next ? std::optional<Date>(d("2026-11-01")) : std::nullopt;
+    c.status = status_of(e, next, d("2026-11-24"), Duration{7, Unit::days});
+    return c;
+}
+
+ActionItem action(std::string text, const char* due, int line) {
+    return ActionItem{std::move(text), d(due), true, ActionItem::Origin::task, line};
+}
+
+Report report_of(std::vector<ClientRecord> clients, std::optional<std::string> owner = {}) {
+    return make_report(std::move(clients), {}, d("2026-11-24"), Duration{7, Unit::days}, Calendar{},
+                       owner);
+}
+
+// "file:line" or "file:contact" for each item, in order.
+std::vector<std::string> names(const std::vector<AgendaItem>& items) {
+    std::vector<std::string> out;
+    for (const auto& i : items)
+        out.push_back(i.client->file + ":" + (i.action ? std::to_string(i.action->line) : "contact"));
+    return out;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("sections: overdue oldest first, today, coming up within the horizon") {
+    auto a = client("a.md", d("2026-11-20"));
+    a.actions = {action("late", "2026-11-10", 12), action("today", "2026-11-24", 13),
+                 action("soon", "2026-12-01", 14), action("beyond", "2026-12-02", 15)};
+    auto b = client("b.md", d("2026-11-24"));
+    b.actions = {action("same day as a's contact", "2026-11-20", 9)};
+    auto c = client("c.md", d("2026-12-01"));  // reminder 2026-11-27: not yet
+    c.actions = {action("x", "2026-12-09", 9)};
+    auto n = client("n.md", std::nullopt);  // new client
+    Report report = report_of({c, b, a, n});
+    Agenda agenda = build_agenda(report);
+    CHECK(names(agenda.overdue) == Strings{"a.md:12", "a.md:contact", "b.md:9"});
+    CHECK(names(agenda.due_today) == Strings{"a.md:13", "b.md:contact", "n.md:contact"});
+    CHECK(agenda.prepare.empty());
+    CHECK(names(agenda.coming_up) == Strings{"a.md:14", "c.md:contact"});
+    CHECK(agenda.overdue[0].due == d("2026-11-10"));
+    // active and ongoing clients without an open item: only n.md.
+    REQUIRE(agenda.no_next_action.size() == 1);
+    CHECK(agenda.no_next_action[0]->file == "n.md");
+}
+
+TEST_CASE("ties are broken by path in byte order, then line") {
+    auto upper = client("B.md", d("2026-11-30"));
+    upper.actions = {action("two", "2026-11-20", 20), action("one", "2026-11-20", 7)};
+    auto lower = client("a.md", d("2026-11-30"));
+    lower.actions = {action("x", "2026-11-20", 3)};
+    auto nested = client("a/z.md", d("2026-11-30"));
+    nested.actions = {action("y", "2026-11-20", 1)};
+    Report report = report_of({lower, nested, upper});
+    Agenda agenda = build_agenda(report);
+    CHECK(names(agenda.overdue) == Strings{"B.md:7", "B.md:20", "a.md:3", "a/z.md:1"});
+}
+
+TEST_CASE("Prepare: the reminder day moves back to a workday, so a Monday call is prepared on Friday") {
+    // Today is Tuesday 2026-11-24; the call is on Monday 2026-11-30, reminder
+    // Saturday 2026-11-28 -> Friday 2026-11-27: not yet.
+    auto monday = client("m.md", d("2026-11-30"));
+    monday.actions = {action("read up", "2026-11-29", 9)};
+    auto thursday = client("t.md", d("2026-11-26"));  // reminder 2026-11-24: today
+    thursday.actions = {action("later", "2026-11-28", 10), action("sooner", "2026-11-25", 11)};
+    Report report = report_of({monday, thursday});
+    CHECK(reminder_day(monday, report.calendar) == d("2026-11-27"));
+    Agenda agenda = build_agenda(report);
+    REQUIRE(agenda.prepare.size() == 1);
+    CHECK(agenda.prepare[0].client->file == "t.md");
+    REQUIRE(agenda.prepare[0].actions.size() == 2);
+    CHECK(agenda.prepare[0].actions[0]->text == "sooner");
+    // A contact in Prepare is not repeated in Coming up; its action items are.
+    CHECK(names(agenda.coming_up) == Strings{"t.md:11", "t.md:10", "m.md:9", "m.md:contact"});
+}
+
+TEST_CASE("paused clients are in no section; casual and former need no next action") {
+    auto paused = client("p.md", std::nullopt, Engagement::paused);
+    auto casual = client("c.md", d("2027-03-01"), Engagement::casual);
+    auto former = client("f.md", d("2027-03-01"), Engagement::former);
+    auto active = client("a.md", d("2026-11-24"), Engagement::active);
+    Report report = report_of({paused, casual, former, active});
+    Agenda agenda = build_agenda(report);
+    CHECK(agenda.overdue.empty());
+    CHECK(agenda.coming_up.empty());
+    CHECK(agenda.prepare.empty());
+    CHECK(names(agenda.due_today) == Strings{"a.md:contact"});
+    REQUIRE(agenda.no_next_action.size() == 1);
+    CHECK(agenda.no_next_action[0]->file == "a.md");
+}
+
+TEST_CASE("--owner keeps that owner's clients only; problems stay") {
+    auto jane = client("j.md", d("2026-11-20"));
+    jane.owner = "Jane";
+    auto sam = client("s.md", d("2026-11-20"));
+    sam.owner = "Sam";
+    auto nobody = client("n.md", d("2026-11-20"));
+    std::vector<Problem> problems{{"s.md", 2, 1, Severity::warning, "w", {}}};
+    Report report = make_report({sam, nobody, jane}, problems, d("2026-11-24"),
+                                Duration{7, Unit::days}, Calendar{}, std::string("Jane"));
+    REQUIRE(report.clients.size() == 1);
+    CHECK(report.clients[0].file == "j.md");
+    CHECK(report.problems.size() == 1);
+    CHECK(names(build_agenda(report).overdue) == Strings{"j.md:contact"});
+}
+
+TEST_CASE("render_json escapes quotes, backslashes and control characters") {
+    auto c = client("we\"ird\\name.md", d("2026-11-20"));
+    c.name = std::string("Tab\there, newline\nthere, bell\a, nul") + '\0' + " end, \x1f, \x7f, é";
+    c.owner = "O'Neil \"Junior\"";
+    Report report = report_of({c});
+    std::string json = render_json(report);
+    CHECK(json.find(R"("file": "we\"ird\\name.md")") != std::string::npos);
+    CHECK(json.find(R"("name": "Tab\there, newline\nthere, bell\u0007, nul\u0000 end, \u001f, )"
+                    "\x7f" R"(, é")") != std::string::npos);
+    CHECK(json.find(R"("owner": "O'Neil \"Junior\"")") != std::string::npos);
+    // No raw control character survives anywhere in the output but the layout's newlines.
+    for (char ch : json) CHECK((static_cast<unsigned char>(ch) >= 0x20 || ch == '\n'));
+}
+
+TEST_CASE("render_json: empty arrays, nulls, and the key order of SPEC §7.1") {
+    auto n = client("n.md", std::nullopt);
+    std::string json = render_json(report_of({n}));
+    CHECK(json ==
+          "{\n"
+          "  \"today\": \"2026-11-24\",\n"
+          "  \"clients\": [\n"
+          "    {\"file\": \"n.md\", \"name\": \"n.md\", \"owner\": null, \"engagement\": \"ongoing\", "
+          "\"last_contact\": null, \"counter\": null, \"next_contact\": null, \"status\": \"new\"}\n"
+          "  ],\n"
+          "  \"actions\": [],\n"
+          "  \"cards\": [],\n"
+          "  \"problems\": []\n"
+          "}\n");
+}

@@ -1,0 +1,251 @@
+// SPEC §9 on a real disk: atomic writes that keep the mode, changed-on-disk
+// detection, read-only notes, temporaries of a killed run, symbolic links.
+#include <doctest/doctest.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "files.h"
+#include "run.h"
+
+using namespace touchbase;
+
+namespace {
+
+// A fresh folder under the system's temporary folder, removed at the end.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string pattern = (fs::temp_directory_path() / "touchbase-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+        path = fs::canonical(pattern);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        // Give back write permission so that everything can be removed.
+        for (auto it = fs::recursive_directory_iterator(path, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+            if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
+        fs::remove_all(path, ec);
+    }
+};
+
+void write(const fs::path& p, std::string_view text) {
+    fs::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << text;
+}
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct stat stat_of(const fs::path& p) {
+    struct stat st {};
+    REQUIRE(::stat(p.c_str(), &st) == 0);
+    return st;
+}
+
+void set_mtime(const fs::path& p, time_t seconds) {
+    struct timespec times[2] = {{seconds, 0}, {seconds, 0}};
+    REQUIRE(::utimensat(AT_FDCWD, p.c_str(), times, 0) == 0);
+}
+
+// Hidden temporaries (`.NAME.touchbase-XXXXXX`) left in a folder.
+int temporaries_in(const fs::path& dir) {
+    int n = 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (e.path().filename().string().find(".touchbase-") != std::string::npos) ++n;
+    return n;
+}
+
+constexpr std::string_view kNote =
+    "---\nname: Acme\n---\n# Acme\n\n## Log\n- 2026-11-02 call\n";
+constexpr std::string_view kNew = "---\nname: Acme\nlast_contact: 2026-11-02\n---\n";
+
+const Date kToday = *Date::parse("2026-11-24");
+
+}  // namespace
+
+TEST_CASE("write_atomically: replaces the file and keeps its mode") {
+    TempDir tmp;
+    const fs::path note = tmp.path / "acme.md";
+    write(note, kNote);
+    REQUIRE(::chmod(note.c_str(), 0640) == 0);
+    const ReadFile before = read_file(note, kMaxNoteSize);
+    CHECK_FALSE(write_atomically(note, kNew, before.stamp));
+    CHECK(slurp(note) == kNew);
+    CHECK((stat_of(note).st_mode & 07777) == 0640);
+    CHECK(stat_of(note).st_ino != before.stamp.inode);  // a rename, not an overwrite
+    CHECK(temporaries_in(tmp.path) == 0);
+}
+
+TEST_CASE("write_atomically: a note changed on disk since it was read is left alone") {
+    TempDir tmp;
+    const fs::path note = tmp.path / "acme.md";
+    const std::string other = std::string(kNote).replace(0, 3, "+++");  // same size
+
+    SUBCASE("its size changed") {
+        write(note, kNote);
+        const ReadFile read = read_file(note, kMaxNoteSize);
+        write(note, std::string(kNote) + "- 2026-11-20 call\n");
+        const std::string now = slurp(note);
+        auto error = write_atomically(note, kNew, read.stamp);
+        REQUIRE(error);
+        CHECK(*error == "the note changed on disk since it was read; left alone");
+        CHECK(slurp(note) == now);
+    }
+    SUBCASE("only its mtime changed") {
+        write(note, kNote);
+        set_mtime(note, 1700000000);
+        const ReadFile read = read_file(note, kMaxNoteSize);
+        write(note, other);
+        set_mtime(note, 1700000001);
+        REQUIRE(stat_of(note).st_size == static_cast<off_t>(read.stamp.size));
+        REQUIRE(stat_of(note).st_ino == static_cast<ino_t>(read.stamp.inode));
+        auto error = write_atomically(note, kNew, read.stamp);
+        REQUIRE(error);
+        CHECK(error->find("changed on disk") != std::string::npos);
+        CHECK(slurp(note) == other);
+    }
+    SUBCASE("only its inode changed (replaced by another file, same size and mtime)") {
+        write(note, kNote);
+        set_mtime(note, 1700000000);
+        const ReadFile read = read_file(note, kMaxNoteSize);
+        const fs::path replacement = tmp.path / "replacement";
+        write(replacement, other);
+        set_mtime(replacement, 1700000000);
+        REQUIRE(::rename(replacement.c_str(), note.c_str()) == 0);
+        REQUIRE(stat_of(note).st_ino != static_cast<ino_t>(read.stamp.inode));
+        auto error = write_atomically(note, kNew, read.stamp);
+        REQUIRE(error);
+        CHECK(error->find("changed on disk") != std::string::npos);
+        CHECK(slurp(note) == other);
+    }
+    SUBCASE("it disappeared") {
+        write(note, kNote);
+        const ReadFile read = read_file(note, kMaxNoteSize);
+        fs::remove(note);
+        CHECK(write_atomically(note, kNew, read.stamp));
+        CHECK_FALSE(fs::exists(note));
+    }
+    CHECK(temporaries_in(tmp.path) == 0);
+}
+
+TEST_CASE("write_atomically: a read-only note, or one whose folder cannot be written") {
+    TempDir tmp;
+    const fs::path note = tmp.path / "acme.md";
+    write(note, kNote);
+    REQUIRE(::chmod(note.c_str(), 0444) == 0);
+    const ReadFile read = read_file(note, kMaxNoteSize);
+    auto error = write_atomically(note, kNew, read.stamp);
+    REQUIRE(error);
+    CHECK(*error == "the file is read-only; left alone");
+    CHECK(slurp(note) == kNote);
+    CHECK((stat_of(note).st_mode & 07777) == 0444);
+
+    // Where the temporary file cannot be created: a path whose parent is a
+    // regular file (root can write anywhere else).
+    CHECK(write_atomically(tmp.path / "acme.md" / "x.md", kNew, std::nullopt));
+    if (::geteuid() != 0) {
+        const fs::path locked = tmp.path / "locked";
+        write(locked / "b.md", kNote);
+        const ReadFile b = read_file(locked / "b.md", kMaxNoteSize);
+        REQUIRE(::chmod(locked.c_str(), 0555) == 0);
+        CHECK(write_atomically(locked / "b.md", kNew, b.stamp));
+        CHECK(slurp(locked / "b.md") == kNote);
+    } else {
+        MESSAGE("running as root: a read-only folder does not stop root, not tested");
+    }
+    CHECK(temporaries_in(tmp.path) == 0);
+}
+
+TEST_CASE("process_notes: a note that cannot be written is a problem; the others are written") {
+    TempDir tmp;
+    write(tmp.path / "a.md", kNote);
+    write(tmp.path / "b.md", kNote);
+    REQUIRE(::chmod((tmp.path / "a.md").c_str(), 0444) == 0);
+    std::vector<std::string> warnings;
+    const auto notes = scan_notes(tmp.path, {}, tmp.path / "agenda.md", warnings);
+    REQUIRE(notes.size() == 2);
+    const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 2);
+    REQUIRE(pass.problems.size() == 1);
+    CHECK(pass.problems[0].file == "a.md");
+    CHECK(pass.problems[0].line == 1);
+    CHECK(pass.problems[0].severity == Severity::error);
+    CHECK(pass.problems[0].message.find("read-only") != std::string::npos);
+    CHECK(slurp(tmp.path / "a.md") == kNote);
+    CHECK(slurp(tmp.path / "b.md") != kNote);
+    REQUIRE(pass.clients.size() == 1);
+    CHECK(pass.clients[0].file == "b.md");
+}
+
+TEST_CASE("remove_stale_temporaries: only the hidden temporaries of touchbase") {
+    TempDir tmp;
+    write(tmp.path / ".acme.md.touchbase-Ab12Cd", "partial");
+    write(tmp.path / "sub" / ".b.md.touchbase-x9Y8z7", "partial");
+    write(tmp.path / ".acme.md.touchbase-short", "not ours");
+    write(tmp.path / "acme.md.touchbase-Ab12Cd", "not hidden: not ours");
+    write(tmp.path / ".git" / ".c.md.touchbase-Ab12Cd", "inside a hidden folder");
+    write(tmp.path / "acme.md", kNote);
+    remove_stale_temporaries(tmp.path);
+    CHECK_FALSE(fs::exists(tmp.path / ".acme.md.touchbase-Ab12Cd"));
+    CHECK_FALSE(fs::exists(tmp.path / "sub" / ".b.md.touchbase-x9Y8z7"));
+    CHECK(fs::exists(tmp.path / ".acme.md.touchbase-short"));
+    CHECK(fs::exists(tmp.path / "acme.md.touchbase-Ab12Cd"));
+    CHECK(fs::exists(tmp.path / ".git" / ".c.md.touchbase-Ab12Cd"));
+    CHECK(slurp(tmp.path / "acme.md") == kNote);
+}
+
+TEST_CASE("symbolic links: once, at the target, never outside DIR, loops end") {
+    TempDir tmp;
+    const fs::path dir = tmp.path / "notes";
+    const fs::path outside = tmp.path / "outside";
+    write(dir / "clients" / "acme.md", kNote);
+    fs::create_symlink("clients/acme.md", dir / "a-shortcut.md");      // link + the file itself
+    write(dir / ".store" / "beta.md", kNote);                         // reachable only by link
+    fs::create_symlink("../.store/beta.md", dir / "clients" / "beta.md");
+    write(outside / "gamma.md", kNote);
+    set_mtime(outside / "gamma.md", 1700000000);
+    fs::create_symlink(outside / "gamma.md", dir / "gamma.md");        // a file outside DIR
+    fs::create_symlink(outside, dir / "outside-folder");               // a folder outside DIR
+    fs::create_symlink("..", dir / "clients" / "loop");               // a loop to an ancestor
+    fs::create_symlink(dir / "clients", dir / "clients-again");       // the same folder twice
+
+    std::vector<std::string> warnings;
+    const auto notes = scan_notes(dir, {}, dir / "agenda.md", warnings);
+    std::vector<std::string> rels;
+    for (const auto& n : notes) rels.push_back(n.rel);
+    INFO(fmt::format("{}", fmt::join(rels, ", ")));
+    CHECK(rels == std::vector<std::string>{"clients/acme.md", "clients/beta.md"});
+    CHECK(warnings.empty());
+
+    const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 2);
+    CHECK(pass.problems.empty());
+    CHECK(pass.changed.size() == 2);
+    // Written at the targets; the links are still links to them.
+    CHECK(slurp(dir / "clients" / "acme.md").find("last_contact: 2026-11-02") != std::string::npos);
+    CHECK(slurp(dir / ".store" / "beta.md").find("last_contact: 2026-11-02") != std::string::npos);
+    CHECK(fs::is_symlink(dir / "a-shortcut.md"));
+    CHECK(fs::read_symlink(dir / "a-shortcut.md") == "clients/acme.md");
+    CHECK(fs::is_symlink(dir / "clients" / "beta.md"));
+    CHECK(fs::read_symlink(dir / "clients" / "beta.md") == "../.store/beta.md");
+    CHECK(temporaries_in(dir / "clients") == 0);
+    CHECK(temporaries_in(dir / ".store") == 0);
+    // Never read or written outside DIR.
+    // (atime first: reading it here would change it.)
+    CHECK(stat_of(outside / "gamma.md").st_atime == 1700000000);
+    CHECK(stat_of(outside / "gamma.md").st_mtime == 1700000000);
+    CHECK(slurp(outside / "gamma.md") == kNote);
+}

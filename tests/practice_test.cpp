@@ -1,0 +1,168 @@
+// The client-care practice end to end through process_note and the agenda
+// model: cards (SPEC §5.5), the reminder day of Prepare (SPEC §6) and the
+// off-boarding checklist (SPEC §5.4).
+#include <doctest/doctest.h>
+
+#include "test_dates.h"
+
+#include <fmt/format.h>
+
+#include <string>
+
+#include "agenda.h"
+#include "note.h"
+
+using namespace touchbase;
+using touchbase::test::day;
+using touchbase::test::dur;
+
+namespace {
+
+
+NoteResult process(const std::string& bytes, const char* today, const Config& config = Config{}) {
+    NoteResult r = process_note("c.md", bytes, config, day(today));
+    REQUIRE(r.is_note);
+    return r;
+}
+
+std::string cards_of(const NoteResult& r) {
+    REQUIRE(r.record);
+    std::string out;
+    for (const auto& c : r.record->cards) {
+        out += fmt::format("{}{}@{} ", c.occasion, c.label ? fmt::format("[{}]", *c.label) : "",
+                           c.date);
+    }
+    return out;
+}
+
+std::string former_with(const char* cards, const char* log) {
+    return std::string("---\nengagement: former\ncards: ") + cards +
+           "\nlast_contact: 2026-07-10\ncounter: 1w\n---\n## Log\n\n- 2026-07-10: lunch\n" + log;
+}
+
+}  // namespace
+
+TEST_CASE("cards: listed within card_lead of their next date, with occasion and label") {
+    const std::string note = former_with("[christmas, new-year, 12-30 Ana's birthday, halloween]", "");
+    CHECK(cards_of(process(note, "2026-12-20")) ==
+          "christmas@2026-12-25 new-year@2027-01-01 12-30[Ana's birthday]@2026-12-30 ");
+    CHECK(cards_of(process(note, "2026-12-26")) ==
+          "new-year@2027-01-01 12-30[Ana's birthday]@2026-12-30 ");
+    CHECK(cards_of(process(note, "2026-12-10")) == "");
+}
+
+TEST_CASE("cards: a #card contact inside the window hides the card, one outside does not") {
+    SUBCASE("on the first day of the window") {
+        auto r = process(former_with("[christmas]", "- 2026-12-11: card posted #card\n"), "2026-12-20");
+        CHECK(cards_of(r) == "");
+    }
+    SUBCASE("on the occasion itself") {
+        auto r = process(former_with("[christmas]", "- 2026-12-25: card handed over #card\n"),
+                         "2026-12-25");
+        CHECK(cards_of(r) == "");
+    }
+    SUBCASE("the day before the window") {
+        auto r = process(former_with("[christmas]", "- 2026-12-10: thank-you card #card\n"),
+                         "2026-12-20");
+        CHECK(cards_of(r) == "christmas@2026-12-25 ");
+    }
+    SUBCASE("last year's card") {
+        auto r = process(former_with("[christmas]", "- 2025-12-18: card #card\n"), "2026-12-20");
+        CHECK(cards_of(r) == "christmas@2026-12-25 ");
+    }
+    SUBCASE("a #card entry hides only the occasions whose window holds it") {
+        auto r = process(former_with("[christmas, new-year]", "- 2026-12-19: card #card\n"),
+                         "2026-12-20");
+        CHECK(cards_of(r) == "");  // 2026-12-19 is in both windows
+        auto s = process(former_with("[christmas, new-year]", "- 2026-12-12: card #card\n"),
+                         "2026-12-20");
+        CHECK(cards_of(s) == "new-year@2027-01-01 ");  // new-year's window starts 2026-12-18
+    }
+    SUBCASE("a #card #missed entry is not a contact: the card was not sent") {
+        auto r = process(former_with("[christmas]", "- 2026-12-15: card returned #card #missed\n"),
+                         "2026-12-20");
+        CHECK(cards_of(r) == "christmas@2026-12-25 ");
+    }
+    SUBCASE("a #card entry dated after today is a plan") {
+        auto r = process(former_with("[christmas]", "- 2026-12-22: post the card #card\n"),
+                         "2026-12-20");
+        CHECK(cards_of(r) == "christmas@2026-12-25 ");
+    }
+    SUBCASE("a window in months") {
+        Config config;
+        config.card_lead = Duration{1, Unit::months};
+        CHECK(cards_of(process(former_with("[christmas]", "- 2026-11-25: card #card\n"), "2026-12-01",
+                               config)) == "");
+        CHECK(cards_of(process(former_with("[christmas]", "- 2026-11-24: card #card\n"), "2026-12-01",
+                               config)) == "christmas@2026-12-25 ");
+    }
+}
+
+TEST_CASE("cards: an unknown occasion is a warning at its position; paused clients get none") {
+    auto r = process(former_with("[christmas, easter]", ""), "2026-12-20");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].severity == Severity::warning);
+    CHECK(r.problems[0].line == 3);
+    CHECK(r.problems[0].column == 20);
+    CHECK(r.problems[0].message.find("'easter'") != std::string::npos);
+    CHECK(cards_of(r) == "christmas@2026-12-25 ");
+
+    auto paused = process(
+        "---\nengagement: paused\ncards: [christmas, 12-24 birthday]\n---\nQuiet for now.\n",
+        "2026-12-20");
+    CHECK(paused.problems.empty());
+    CHECK(cards_of(paused) == "");
+}
+
+TEST_CASE("Prepare: the reminder day is N - remind_before, moved back to a workday") {
+    Calendar calendar;
+    ClientRecord client;
+    auto reminder = [&](const char* n, Duration before) {
+        client.next_contact = day(n);
+        client.remind_before = before;
+        auto d = reminder_day(client, calendar);
+        return d ? d->str() : "none";
+    };
+    const Duration two_days{2, Unit::days};
+    CHECK(reminder("2026-11-25", two_days) == "2026-11-23");  // Wednesday: Monday
+    CHECK(reminder("2026-11-23", two_days) == "2026-11-20");  // Monday: Saturday, so Friday
+    CHECK(reminder("2026-11-24", two_days) == "2026-11-20");  // Tuesday: Sunday, so Friday
+    CHECK(reminder("2026-11-23", Duration{0, Unit::days}) == "2026-11-23");
+    CHECK(reminder("2026-12-01", Duration{1, Unit::weeks}) == "2026-11-24");
+    CHECK(reminder("2026-03-31", Duration{1, Unit::months}) == "2026-02-27");  // 02-28 is a Saturday
+    calendar.holidays = {day("2026-11-26"), day("2026-11-27")};
+    CHECK(reminder("2026-11-30", two_days) == "2026-11-25");
+    calendar.yearly = {{11, 20}};
+    CHECK(reminder("2026-11-23", two_days) == "2026-11-19");
+    client.next_contact.reset();
+    CHECK_FALSE(reminder_day(client, calendar));
+}
+
+TEST_CASE("Prepare: contacts due after today whose reminder day has come") {
+    auto prepared = [](const char* today, const char* remind_before) {
+        std::string note = std::string("---\nlast_contact: 2026-11-09\ncounter: 2w\n") +
+                           (remind_before ? std::string("remind_before: ") + remind_before + "\n" : "") +
+                           "---\n## Log\n\n- 2026-11-09: call #news\n- 2026-11-09: notes sent\n\n"
+                           "- [ ] Bring the budget\n";
+        NoteResult r = process_note("c.md", note, Config{}, *Date::parse(today));
+        REQUIRE(r.record);
+        CHECK(r.record->next_contact == Date::parse("2026-11-16"));  // #news: back to 1w
+        CHECK(r.record->last_entry_text == "2026-11-09: notes sent");
+        Report report = make_report({*r.record}, {}, *Date::parse(today), Duration{7, Unit::days},
+                                    Calendar{}, std::nullopt);
+        Agenda agenda = build_agenda(report);
+        std::string out;
+        for (const auto& p : agenda.prepare) {
+            out += p.due.str();
+            for (const auto* a : p.actions) out += " / " + a->text;
+        }
+        return out;
+    };
+    CHECK(prepared("2026-11-12", nullptr) == "");  // reminder day: Saturday, so Friday 2026-11-13
+    CHECK(prepared("2026-11-13", nullptr) == "2026-11-16 / Bring the budget");
+    CHECK(prepared("2026-11-15", nullptr) == "2026-11-16 / Bring the budget");
+    CHECK(prepared("2026-11-16", nullptr) == "");  // due today: Today, not Prepare
+    CHECK(prepared("2026-11-10", "1w") == "2026-11-16 / Bring the budget");
+    CHECK(prepared("2026-11-09", "1w") == "2026-11-16 / Bring the budget");
+    CHECK(prepared("2026-11-09", "6d") == "");  // 2026-11-10
+}
