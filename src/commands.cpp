@@ -150,7 +150,10 @@ int run_run(const CommonOptions& common) {
     Report report = report_of(s, pass, common);
     std::string agenda_text = render_markdown(report, s.link_prefix);
     int status = status_for(pass.problems);
-    ReadFile existing = read_file(s.agenda_path, kMaxNoteSize);
+    // SPEC §6: written only when its content changes. An existing agenda
+    // larger than the new one differs from it, so no more needs reading (and
+    // an agenda of a large folder may pass the 10 MiB limit of notes).
+    ReadFile existing = read_file(s.agenda_path, agenda_text.size());
     if (existing.error || existing.bytes != agenda_text) {
         // An `agenda` in a folder that git does not keep yet (it keeps no
         // empty folders): make the folder rather than fail every run.
