@@ -62,7 +62,9 @@ Agenda build_agenda(const Report& report);
 
 // The renderers (render_*.cpp). `link_prefix` is the path from the agenda's
 // folder to DIR ("" when the agenda is in DIR, "../" one level below, ...).
-std::string render_markdown(const Report& report, std::string_view link_prefix);
+// `agenda` is build_agenda(report) (the run summary counts from it too).
+std::string render_markdown(const Report& report, const Agenda& agenda,
+                            std::string_view link_prefix);
 std::string render_json(const Report& report);
 // SPEC §7.2: an RFC 5545 calendar (CRLF, folded at 75 octets), one all-day
 // event per next contact (with an alarm at its reminder day) and per action

@@ -148,7 +148,8 @@ int run_run(const CommonOptions& common) {
     std::size_t notes_updated = pass.result.changed.size();
 
     Report report = report_of(s, pass, common);
-    std::string agenda_text = render_markdown(report, s.link_prefix);
+    const Agenda agenda = build_agenda(report);
+    std::string agenda_text = render_markdown(report, agenda, s.link_prefix);
     int status = status_for(pass.problems);
     // SPEC §6: written only when its content changes. An existing agenda
     // larger than the new one differs from it, so no more needs reading (and
@@ -165,7 +166,6 @@ int run_run(const CommonOptions& common) {
         }
     }
     if (!common.quiet) {
-        Agenda agenda = build_agenda(report);
         // Counts that ask for attention stand out on a terminal (--color).
         const bool color = stderr_color_enabled(common.color);
         auto count = [&](std::size_t n, std::string_view what, Colour colour) {
@@ -204,7 +204,7 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     else if (options.format == "ics")
         fmt::print("{}", render_ics(report));
     else
-        fmt::print("{}", render_markdown(report, s.link_prefix));
+        fmt::print("{}", render_markdown(report, build_agenda(report), s.link_prefix));
     return status_for(report.problems);
 }
 

@@ -35,8 +35,8 @@ void section(std::string& out, std::string_view title) { fmt::format_to(Out(out)
 
 }  // namespace
 
-std::string render_markdown(const Report& report, std::string_view link_prefix) {
-    Agenda agenda = build_agenda(report);
+std::string render_markdown(const Report& report, const Agenda& agenda,
+                            std::string_view link_prefix) {
     std::string out;
     Out it(out);
     Date today = agenda.today;
