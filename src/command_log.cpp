@@ -29,12 +29,6 @@ namespace touchbase {
 
 namespace {
 
-std::string stem_of(const fs::path& path) {
-    std::string name = path.filename().string();
-    if (name.size() > 3 && name.ends_with(".md")) name.resize(name.size() - 3);
-    return name;
-}
-
 // SPEC §3 name of every note under DIR, for the lookup by name.
 std::vector<NoteName> note_names(const Setup& s) {
     std::vector<std::string> warnings;
@@ -44,7 +38,7 @@ std::vector<NoteName> note_names(const Setup& s) {
         if (file.error) continue;
         Split split = split_note(file.bytes);
         if (split.kind != Split::Kind::note) continue;
-        NoteName name{note.rel, {}, stem_of(note.path)};
+        NoteName name{note.rel, {}, note_stem(note.path)};
         FrontMatterRead read = read_front_matter(file.bytes, split, note.rel);
         if (read.front_matter.name) {
             name.name = *read.front_matter.name;

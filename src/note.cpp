@@ -15,13 +15,6 @@ namespace touchbase {
 
 namespace {
 
-std::string file_stem(std::string_view file) {
-    auto slash = file.rfind('/');
-    std::string_view base = slash == std::string_view::npos ? file : file.substr(slash + 1);
-    if (base.size() > 3 && base.substr(base.size() - 3) == ".md") base.remove_suffix(3);
-    return std::string(base);
-}
-
 Problem note_error(std::string_view file, int line, int column, std::string message) {
     return Problem{std::string(file), line, column, Severity::error, std::move(message), {}};
 }
@@ -36,6 +29,13 @@ bool card_sent(const std::vector<ContactEntry>& entries, Date date, Duration lea
 }
 
 }  // namespace
+
+std::string note_stem(std::string_view file) {
+    auto slash = file.rfind('/');
+    std::string_view base = slash == std::string_view::npos ? file : file.substr(slash + 1);
+    if (base.size() > 3 && base.substr(base.size() - 3) == ".md") base.remove_suffix(3);
+    return std::string(base);
+}
 
 NoteResult process_note(std::string_view file, std::string_view bytes, const Config& config,
                         Date today) {
@@ -73,7 +73,7 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
 
     ClientRecord record;
     record.file = std::string(file);
-    record.name = fm.name ? *fm.name : body.first_h1 ? *body.first_h1 : file_stem(file);
+    record.name = fm.name ? *fm.name : body.first_h1 ? *body.first_h1 : note_stem(file);
     record.owner = fm.owner;
     record.engagement = fm.engagement.value_or(Engagement::ongoing);
     record.remind_before = fm.remind_before.value_or(config.remind_before);

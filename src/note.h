@@ -53,6 +53,10 @@ struct NoteResult {
     std::vector<Problem> problems;       // with source lines attached
 };
 
+// The file name of a note's path without `.md`: the name of last resort
+// (SPEC §3 `name`).
+std::string note_stem(std::string_view file);
+
 NoteResult process_note(std::string_view file, std::string_view bytes, const Config& config,
                         Date today);
 
