@@ -456,6 +456,26 @@ std::optional<std::string> agenda_path_problem(const fs::path& dir, const fs::pa
     return std::nullopt;
 }
 
+std::optional<std::string> new_note_path_problem(const fs::path& dir, const fs::path& path) {
+    std::error_code ec;
+    const fs::path root = fs::canonical(dir, ec);
+    if (ec) return fmt::format("cannot resolve the notes folder: {}", ec.message());
+    const fs::path given = fs::absolute(path, ec);
+    const fs::path folder = fs::canonical(given.parent_path(), ec);
+    if (ec) return fmt::format("its folder cannot be used: {}", ec.message());
+    if (!inside(root.native(), folder.native()))
+        return fmt::format("it would be outside the notes folder {} (links resolved); notes are made "
+                           "only inside it",
+                           shown_text(dir.string()));
+    const long max = ::pathconf(folder.c_str(), _PC_NAME_MAX);
+    const std::size_t limit = max > 0 ? static_cast<std::size_t>(max) : 255;
+    if (given.filename().native().size() > limit)
+        return fmt::format("the file name is {} bytes, longer than the {} this file system allows; "
+                           "choose a shorter name",
+                           given.filename().native().size(), limit);
+    return std::nullopt;
+}
+
 std::optional<std::string> make_agenda_folder(const fs::path& agenda) {
     std::error_code ec;
     const fs::path folder = fs::weakly_canonical(fs::absolute(agenda, ec), ec).parent_path();

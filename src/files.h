@@ -66,6 +66,11 @@ std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::str
 std::optional<std::string> agenda_path_problem(const fs::path& dir, const fs::path& agenda,
                                                bool given_on_command_line, const fs::path& config);
 
+// SPEC §9: why `new` may not create a note at `path`, or nullopt: it must
+// resolve inside `dir` (links followed), in a folder that exists, with a
+// name the file system takes.
+std::optional<std::string> new_note_path_problem(const fs::path& dir, const fs::path& path);
+
 // Creates the missing folders of the agenda (only inside `dir`: checked by
 // agenda_path_problem first). Returns an error message.
 std::optional<std::string> make_agenda_folder(const fs::path& agenda);
