@@ -710,9 +710,21 @@ EntryMarks read_marks(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '#' && opens_word(text, i)) {
             for (const Tag& tag : tags) {
-                if (starts_with_icase(text, i + 1, tag.word) &&
-                    closes_word(text, i + 1 + tag.word.size()))
-                    marks.*(tag.flag) = true;
+                const std::size_t end = i + 1 + tag.word.size();
+                if (!starts_with_icase(text, i + 1, tag.word) || !closes_word(text, end)) continue;
+                marks.*(tag.flag) = true;
+                if (tag.flag != &EntryMarks::card) continue;
+                // `#card:OCCASION` (SPEC §5.5): letters, digits and `-` after
+                // the colon; `#card` alone, or `#card:` with none, is bare.
+                std::size_t stop = end < text.size() && text[end] == ':' ? end + 1 : end;
+                while (stop < text.size() &&
+                       ((text[stop] >= '0' && text[stop] <= '9') ||
+                        (lower(text[stop]) >= 'a' && lower(text[stop]) <= 'z') || text[stop] == '-'))
+                    ++stop;
+                if (stop > end + 1)
+                    marks.card_occasions.emplace_back(text.substr(end + 1, stop - end - 1));
+                else
+                    marks.card_bare = true;
             }
         } else if (lower(text[i]) == 'n' && starts_with_icase(text, i, "next:") &&
                    opens_word(text, i)) {
