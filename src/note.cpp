@@ -10,6 +10,7 @@
 #include "front_matter.h"
 #include "front_matter_edit.h"
 #include "guards.h"
+#include "verify.h"
 #include "offboarding.h"
 
 namespace touchbase {
@@ -27,12 +28,6 @@ std::string_view occasion_name(std::string_view text) {
     return end == std::string_view::npos ? text : text.substr(0, end);
 }
 
-bool iequal(std::string_view a, std::string_view b) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 // SPEC §5.5: a `#card:OCCASION` that names none of the client's occasions.
 void check_card_names(std::string_view file, const std::vector<ContactEntry>& entries,
                       const std::vector<CardEntry>& cards, std::vector<Problem>& problems) {
@@ -44,7 +39,7 @@ void check_card_names(std::string_view file, const std::vector<ContactEntry>& en
     for (const auto& e : entries) {
         for (const auto& name : e.marks.card_occasions) {
             const bool found = std::any_of(cards.begin(), cards.end(), [&](const CardEntry& c) {
-                return iequal(occasion_name(c.text), name);
+                return iequals(occasion_name(c.text), name);
             });
             if (found) continue;
             problems.push_back(Problem{
