@@ -236,6 +236,7 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     }
 
     std::vector<Occasion> occasions;
+    std::vector<int> occasion_lines;  // the `cards` item's line, for each occasion
     for (const auto& card : fm.cards) {
         auto occasion = parse_occasion(card.text);
         if (!occasion) {
@@ -247,13 +248,16 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
             continue;
         }
         occasions.push_back(std::move(*occasion));
+        occasion_lines.push_back(card.line);
     }
     if (record.engagement != Engagement::paused) {  // SPEC §5.2: no cards
-        for (const auto& occasion : occasions) {
+        for (std::size_t i = 0; i < occasions.size(); ++i) {
+            const Occasion& occasion = occasions[i];
             auto date = card_due(occasion, today, config.card_lead);
             if (date &&
                 !card_sent(occasion, *date, occasions, body.entries, config.card_lead, today))
-                record.cards.push_back(CardReminder{occasion.name, occasion.label, *date});
+                record.cards.push_back(
+                    CardReminder{occasion.name, occasion.label, *date, occasion_lines[i]});
         }
     }
 
