@@ -102,6 +102,15 @@ std::optional<int> setup(const CommonOptions& common, Setup& s) {
     }
     if (common.horizon) {
         auto h = Duration::parse(*common.horizon);
+        const std::string& text = *common.horizon;
+        if (!h && text.size() > 1 && text.find_first_not_of("0123456789") == text.size() - 1 &&
+            std::string_view("dwmy").find(text.back()) != std::string_view::npos) {
+            fmt::print(stderr,
+                       "touchbase: error: invalid duration '{}' for --horizon: the number is at "
+                       "most 9999\n",
+                       shown_text(text));
+            return exit_usage;
+        }
         if (!h) {
             fmt::print(stderr,
                        "touchbase: error: invalid duration '{}' for --horizon (expected a number "

@@ -18,6 +18,15 @@ struct NoteOutcome {
     bool changed = false;
 };
 
+// The file opens with a `---` line ended by a CR alone, and holds no LF.
+bool cr_only_front_matter(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.substr(0, 3) != "---") return false;
+    std::size_t i = 3;
+    while (i < bytes.size() && bytes[i] == ' ') ++i;
+    return i + 1 < bytes.size() && bytes[i] == '\r' && bytes.find('\n') == std::string_view::npos;
+}
+
 NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, WriteMode mode) {
     NoteOutcome outcome;
     ReadFile file = read_note(note, kMaxNoteSize);
@@ -27,6 +36,17 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
         return outcome;
     }
     NoteResult result = process_note(note.rel, file.bytes, config, today);
+    if (!result.is_note && cr_only_front_matter(file.bytes)) {
+        // SPEC §9: not skipped in silence. Old Mac line endings (CR alone)
+        // hide the `---` lines that would make it a note.
+        outcome.is_note = true;
+        outcome.problems.push_back(Problem{
+            note.rel, 1, 1, Severity::error,
+            "the file's lines end with CR alone (old Mac style), so its front matter cannot be "
+            "read; save it with LF or CRLF line endings",
+            {}});
+        return outcome;
+    }
     outcome.is_note = result.is_note;
     outcome.problems = std::move(result.problems);
     outcome.record = std::move(result.record);

@@ -183,6 +183,17 @@ case $err in *$'\033'*|*$'\007'*) fail "a raw control character on stderr: $err"
 expect_contains "$err" 'evil\x1b]0;owned\x07.md' "stderr"
 if grep -q $'[\033\007]' "$c/agenda.md"; then fail "a raw control character in agenda.md"; fi
 
+# --- finding 14: a CR-only note is reported, not skipped; --horizon names its limit.
+m="$work/small"
+mkdir -p "$m"
+printf -- '---\rname: Old Mac\rlast_contact: 2026-11-02\r---\r' >"$m/oldmac.md"
+tb check "$m"
+expect_status 3 "a CR-only note"
+expect_contains "$err" "oldmac.md:1:1: error: the file's lines end with CR alone" "a CR-only note"
+tb check "$m" --horizon 999999999d
+expect_status 2 "--horizon 999999999d"
+expect_contains "$err" "at most 9999" "--horizon 999999999d"
+
 # --- finding 7 as a second user: a note of another user is left alone with
 # an error; a rewrite keeps group, ACL and extended attributes.
 if [ "$(id -u)" != 0 ]; then
