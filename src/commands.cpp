@@ -10,6 +10,7 @@
 #include "agenda.h"
 #include "color.h"
 #include "files.h"
+#include "named_notes.h"
 #include "run.h"
 
 namespace touchbase {
@@ -136,7 +137,20 @@ int report_locked(const Setup& s) {
     return exit_locked;
 }
 
-int run_run(const CommonOptions& common) {
+namespace {
+
+// `run`/`check` with one folder named: that folder is DIR.
+CommonOptions with_dir_target(const CommonOptions& given) {
+    CommonOptions common = given;
+    if (!common.targets.empty()) common.dir = common.targets.front();
+    return common;
+}
+
+}  // namespace
+
+int run_run(const CommonOptions& given) {
+    if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::write);
+    const CommonOptions common = with_dir_target(given);
     Setup s;
     if (auto status = setup(common, s)) return *status;
     DirLock lock(s.dir, kLockWaitSeconds);
@@ -181,7 +195,9 @@ int run_run(const CommonOptions& common) {
     return status;
 }
 
-int run_check(const CommonOptions& common) {
+int run_check(const CommonOptions& given) {
+    if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::dry_run);
+    const CommonOptions common = with_dir_target(given);
     Setup s;
     if (auto status = setup(common, s)) return *status;
     Pass pass = read_notes(s, WriteMode::dry_run);
@@ -193,19 +209,65 @@ int run_check(const CommonOptions& common) {
     return pass.result.changed.empty() ? exit_ok : exit_check_changes;
 }
 
+namespace {
+
+std::string link_prefix_for_output(const Setup& s, const AgendaOptions& options) {
+    return options.output ? link_prefix_for(s.dir, fs::absolute(*options.output)) : s.link_prefix;
+}
+
+// Spec §8 for `--output FILE`: never over a file that begins with front
+// matter (a note or not), the configuration, or anything that is not a
+// regular file. A link is followed (it is written at its target).
+std::optional<std::string> output_target_error(const fs::path& file) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(file, ec);
+    if (st.type() == fs::file_type::not_found) return std::nullopt;
+    if (st.type() != fs::file_type::regular)
+        return "not a regular file: --output writes only a regular file (or a new one)";
+    if (file.filename() == ".touchbase.yaml")
+        return "this is a configuration file: --output never writes over one";
+    ReadFile head = read_file(file, kMaxNoteSize);
+    if (head.error) return head.error;
+    std::string_view text = head.bytes;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const std::string_view first = text.substr(0, text.find('\n'));
+    if (first.substr(0, 3) == "---" && first.find_first_not_of(" \r", 3) == std::string_view::npos)
+        return "this file begins with front matter (a note?): --output never writes over one";
+    return std::nullopt;
+}
+
+}  // namespace
+
 int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Setup s;
     if (auto status = setup(common, s)) return *status;
     Pass pass = read_notes(s, WriteMode::dry_run);
     for (const auto& p : pass.problems) print_problem(p, common);
     Report report = report_of(s, pass, common);
+    std::string text;
     if (options.format == "json")
-        fmt::print("{}", render_json(report));
+        text = render_json(report);
     else if (options.format == "ics")
-        fmt::print("{}", render_ics(report));
+        text = render_ics(report);
     else
-        fmt::print("{}", render_markdown(report, build_agenda(report), s.link_prefix));
-    return status_for(report.problems);
+        text = render_markdown(report, build_agenda(report), link_prefix_for_output(s, options));
+    const int status = status_for(report.problems);
+    if (!options.output) {
+        fmt::print("{}", text);
+        return status;
+    }
+    // Spec §7: FILE is replaced atomically, and only now that the agenda was
+    // made (exit 0 or 3): a bad configuration (exit 2) returned above and
+    // left it as it was.
+    if (auto error = output_target_error(*options.output)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", *options.output, *error);
+        return exit_usage;
+    }
+    if (auto error = write_atomically(*options.output, text, std::nullopt)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", *options.output, *error);
+        return exit_usage;
+    }
+    return status;
 }
 
 }  // namespace touchbase
