@@ -9,6 +9,7 @@
 #include "front_matter.h"
 #include "front_matter_edit.h"
 #include "guards.h"
+#include "verify.h"
 #include "offboarding.h"
 
 namespace touchbase {

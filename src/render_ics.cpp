@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "text.h"
 
 namespace touchbase {
 
@@ -46,8 +47,6 @@ std::string escape_text(std::string_view text) {
     }
     return out;
 }
-
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // RFC 5545 §3.1: fold after at most 75 octets; a continuation line starts
 // with one space, which counts toward its 75. A fold never splits a UTF-8
