@@ -163,7 +163,7 @@ int run_run(const CommonOptions& given) {
 
     Report report = report_of(s, pass, common);
     const Agenda agenda = build_agenda(report);
-    std::string agenda_text = render_markdown(report, agenda, s.link_prefix);
+    std::string agenda_text = render_markdown(agenda, s.link_prefix);
     int status = status_for(pass.problems);
     // SPEC §6: written only when its content changes. An existing agenda
     // larger than the new one differs from it, so no more needs reading (and
@@ -243,14 +243,15 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     if (auto status = setup(common, s)) return *status;
     Pass pass = read_notes(s, WriteMode::dry_run);
     for (const auto& p : pass.problems) print_problem(p, common);
-    Report report = report_of(s, pass, common);
+    const Report report = report_of(s, pass, common);
+    const Agenda agenda = build_agenda(report);
     std::string text;
     if (options.format == "json")
-        text = render_json(report);
+        text = render_json(agenda);
     else if (options.format == "ics")
-        text = render_ics(report);
+        text = render_ics(agenda);
     else
-        text = render_markdown(report, build_agenda(report), link_prefix_for_output(s, options));
+        text = render_markdown(agenda, link_prefix_for_output(s, options));
     const int status = status_for(report.problems);
     if (!options.output) {
         fmt::print("{}", text);
