@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <random>
 #include <cstring>
 
 #include <fmt/format.h>
@@ -81,6 +83,14 @@ std::string own_path() {
     std::error_code ec;
     fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     return ec ? std::string() : exe.string();
+}
+
+// Spec §7.2, §8: a random calendar_id (12 hex digits, 48 bits), so that no
+// two notes folders share calendar UIDs, whatever their names.
+std::string random_calendar_id() {
+    std::random_device device;
+    std::uint64_t bits = (static_cast<std::uint64_t>(device()) << 32) ^ device();
+    return fmt::format("{:012x}", bits & 0xffffffffffffull);
 }
 
 // True when `inner` is `outer` or inside it (both made absolute, links resolved).
@@ -200,7 +210,7 @@ int run_init(const CommonOptions& common, const InitOptions& options) {
         return exit_usage;
     }
     const fs::path config = dir / ".touchbase.yaml";
-    const CreateResult created = create_new_file(config, default_config_text(), 0666);
+    const CreateResult created = create_new_file(config, default_config_text(random_calendar_id()), 0666);
     switch (created.outcome) {
     case Created::created:
         if (!common.quiet) fmt::print("wrote {}\n", config.string());

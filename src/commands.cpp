@@ -118,9 +118,19 @@ Pass read_notes(const Setup& s, WriteMode mode) {
     return pass;
 }
 
+// Spec §7.2: `calendar_id`, else the name of DIR's folder.
+std::string calendar_id_of(const Setup& s) {
+    if (!s.config.calendar_id.empty()) return s.config.calendar_id;
+    fs::path dir = s.dir.lexically_normal();
+    if (!dir.has_filename()) dir = dir.parent_path();
+    return dir.filename().string();
+}
+
 Report report_of(const Setup& s, Pass& pass, const CommonOptions& common) {
-    return make_report(std::move(pass.result.clients), pass.problems, s.today, s.config.horizon,
+    Report report = make_report(std::move(pass.result.clients), pass.problems, s.today, s.config.horizon,
                        s.config.schedule.calendar, common.owner);
+    report.calendar_id = calendar_id_of(s);
+    return report;
 }
 
 int status_for(const std::vector<Problem>& problems) {
