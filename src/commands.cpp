@@ -280,25 +280,14 @@ std::string link_prefix_for_output(const Setup& s, const AgendaOptions& options)
     return options.output ? link_prefix_for(s.dir, fs::absolute(*options.output)) : s.link_prefix;
 }
 
-// Spec §8 for `--output FILE`: never over a file that begins with front
-// matter (a note or not), the configuration, or anything that is not a
-// regular file. A link is followed (it is written at its target).
-std::optional<std::string> output_target_error(const fs::path& file) {
-    std::error_code ec;
-    const fs::file_status st = fs::status(file, ec);
-    if (st.type() == fs::file_type::not_found) return std::nullopt;
-    if (st.type() != fs::file_type::regular)
-        return "not a regular file: --output writes only a regular file (or a new one)";
-    if (file.filename() == ".touchbase.yaml")
-        return "this is a configuration file: --output never writes over one";
-    ReadFile head = read_file(file, kMaxNoteSize);
-    if (head.error) return head.error;
-    std::string_view text = head.bytes;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    const std::string_view first = text.substr(0, text.find('\n'));
-    if (first.substr(0, 3) == "---" && first.find_first_not_of(" \r", 3) == std::string_view::npos)
-        return "this file begins with front matter (a note?): --output never writes over one";
-    return std::nullopt;
+// Spec §8 for `--output FILE`: the rules of `--agenda` on the command line
+// (agenda_path_problem): never over a file that begins with front matter (a
+// note or not), the configuration, or anything that is not a regular file;
+// folders made only inside DIR. A link is followed (written at its target).
+std::optional<std::string> output_target_error(const Setup& s, const fs::path& file) {
+    if (auto why = agenda_path_problem(s.dir, file, true, s.config_path))
+        return fmt::format("--output cannot write there: {}", *why);
+    return make_agenda_folder(file);
 }
 
 }  // namespace
@@ -325,12 +314,12 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     // Spec §7: FILE is replaced atomically, and only now that the agenda was
     // made (exit 0 or 3): a bad configuration (exit 2) returned above and
     // left it as it was.
-    if (auto error = output_target_error(*options.output)) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", *options.output, *error);
+    if (auto error = output_target_error(s, *options.output)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(*options.output), *error);
         return exit_usage;
     }
     if (auto error = write_atomically(*options.output, text, std::nullopt)) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", *options.output, *error);
+        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(*options.output), *error);
         return exit_usage;
     }
     return status;

@@ -7,6 +7,8 @@
 // A file that a scan of its DIR would skip (hidden, excluded, the agenda, a
 // link out of DIR, not a note) is skipped. Messages name each note by the
 // path it was given as (docs/decisions.md), as a compiler names its inputs.
+#include <sys/stat.h>
+
 #include "named_notes.h"
 
 #include <map>
@@ -122,7 +124,15 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
         for (const auto& p : s.config_problems) print_problem(p, common);
         std::vector<NoteFile> to_process;
         for (const auto& note : notes)
-            if (!scan_would_skip(s, note)) to_process.push_back(NoteFile{note.shown, note.path.string()});
+            if (!scan_would_skip(s, note)) {
+                NoteFile file;
+                file.rel = note.shown;
+                file.path = note.path.string();
+                // SPEC §9: several hard links: never rewritten (run.cpp).
+                if (struct stat st {}; ::stat(file.path.c_str(), &st) == 0)
+                    file.links = static_cast<unsigned>(st.st_nlink);
+                to_process.push_back(std::move(file));
+            }
         if (to_process.empty()) continue;
 
         std::optional<DirLock> lock;

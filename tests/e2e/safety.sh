@@ -72,6 +72,12 @@ tb run "$n"
 expect_status 2 "agenda.md linked outside DIR"
 [ "$(cat "$work/agenda-rules/bashrc")" = secret ] || fail "the agenda was written through a link out of DIR"
 rm "$n/agenda.md"
+# agenda --output follows the same rules as --agenda.
+tb agenda "$n" --output /dev/stdout
+expect_status 2 "agenda --output /dev/stdout"
+tb agenda "$n" --output "$work/agenda-rules/no-such-folder/cal.md"
+expect_status 2 "agenda --output in a missing folder outside DIR"
+[ ! -e "$work/agenda-rules/no-such-folder" ] || fail "--output made a folder outside DIR"
 # A missing folder inside DIR is still made.
 printf 'agenda: out/agenda.md\n' >"$n/.touchbase.yaml"
 tb run "$n"
