@@ -95,7 +95,7 @@ int run_new(const CommonOptions& common, const NewOptions& options) {
                    *error == std::strerror(EEXIST) ? "; it was not overwritten" : "");
         return exit_usage;
     }
-    fmt::print("{}\n", shown_path(path));
+    if (!common.quiet) fmt::print("{}\n", shown_path(path));
     return exit_ok;
 }
 

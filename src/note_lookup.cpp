@@ -2,31 +2,21 @@
 
 #include <algorithm>
 
+#include "name_fold.h"
+
 namespace touchbase {
-
-namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return fold(x) == fold(y); });
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-}  // namespace
 
 NoteLookup find_note(std::string_view query, const std::vector<NoteName>& notes) {
     NoteLookup out;
-    if (query.empty()) return out;
+    const std::string wanted = fold_name(query);
+    if (wanted.empty()) return out;
     std::vector<NoteName> exact, prefix;
     for (const auto& n : notes) {
-        if (iequals(n.name, query) || iequals(n.stem, query))
+        const std::string name = fold_name(n.name);
+        const std::string stem = fold_name(n.stem);
+        if (name == wanted || stem == wanted)
             exact.push_back(n);
-        else if (istarts_with(n.name, query) || istarts_with(n.stem, query))
+        else if (name.starts_with(wanted) || stem.starts_with(wanted))
             prefix.push_back(n);
     }
     std::vector<NoteName>& chosen = exact.empty() ? prefix : exact;
