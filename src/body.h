@@ -32,21 +32,10 @@
 #include <vector>
 
 #include "date.h"
+#include "model.h"
 #include "problem.h"
 
 namespace touchbase {
-
-// What an entry's text says (SPEC §4.1 tags and `next:`).
-struct EntryMarks {
-    bool needs = false;
-    bool news = false;
-    bool missed = false;
-    bool card = false;
-    std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
-    // A `next:` followed by something shaped like a date that is not one
-    // (`next:2026-02-30`): those ten characters; scan_body warns about it.
-    std::string next_invalid;
-};
 
 // Reads the tags of an entry's plain text. Tag boundaries per SPEC §4.1:
 // preceded by start, white space or '('; followed by end, white space or
@@ -61,23 +50,6 @@ struct LeadingDate {
     std::optional<Date> date;  // set when kind == valid
 };
 LeadingDate leading_date(std::string_view text);
-
-struct ContactEntry {
-    Date date;
-    int line = 0;        // file line of the heading or item
-    std::string text;    // plain text, markup removed
-    EntryMarks marks;    // `next` cleared when it is on or before `date` (a warning is raised)
-    bool is_heading = false;
-    int column = 0;      // 1-based byte column where the entry's text starts
-    int level = 0;       // heading level (is_heading), else the level of its `Log` heading
-};
-
-struct TaskItem {
-    std::string text;          // first source line after the box, due marker removed, white space collapsed
-    std::optional<Date> due;   // from 📅 (with or without U+FE0F), `due:` or `[due:: ...]`
-    int line = 0;              // file line of the task marker
-    int column = 0;            // 1-based byte column of the list marker
-};
 
 // Where and how the contact log is written, for `touchbase log`.
 struct LogLayout {

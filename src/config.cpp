@@ -9,6 +9,7 @@
 
 #include "front_matter.h"
 #include "guards.h"
+#include "text.h"
 #include "yaml_support.h"
 
 namespace touchbase {
@@ -73,17 +74,6 @@ private:
     std::string_view file_;
     std::vector<Problem>& problems_;
 };
-
-std::optional<std::pair<int, int>> parse_month_day(std::string_view s) {
-    if (s.size() != 5 || s[2] != '-') return std::nullopt;
-    auto digit = [&](std::size_t i) { return s[i] >= '0' && s[i] <= '9'; };
-    if (!digit(0) || !digit(1) || !digit(3) || !digit(4)) return std::nullopt;
-    int month = (s[0] - '0') * 10 + (s[1] - '0');
-    int day = (s[3] - '0') * 10 + (s[4] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))
-        return std::nullopt;  // 2000 is a leap year: 02-29 is a valid yearly date
-    return std::pair{month, day};
-}
 
 }  // namespace
 
@@ -160,9 +150,7 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
             std::array<bool, 7> days{};
             bool ok = true;
             for (const auto& item : reader.items(value, key)) {
-                std::string name = item.IsScalar() ? item.Scalar() : std::string();
-                std::transform(name.begin(), name.end(), name.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                const std::string name = ascii_lowercase(item.IsScalar() ? item.Scalar() : std::string());
                 auto it = std::find(kWeekdays.begin(), kWeekdays.end(), name);
                 if (it == kWeekdays.end()) {
                     reader.problem(item, Severity::error,

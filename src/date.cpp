@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "text.h"
+
 namespace touchbase {
 
 namespace {
@@ -56,8 +58,6 @@ int days_in_month_ext(std::int64_t year, int month) {
     if (month == 2 && is_leap(year)) return 29;
     return kDays[month - 1];
 }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The serial of `date` + `d` (sign +1) or - `d` (sign -1), unbounded.
 std::int64_t shifted_serial(Date date, Duration d, int sign) {
@@ -130,6 +130,16 @@ const char* weekday_name(int weekday) {
 }
 
 int days_in_month(int year, int month) { return days_in_month_ext(year, month); }
+
+std::optional<std::pair<int, int>> parse_month_day(std::string_view s) {
+    if (s.size() != 5 || s[2] != '-') return std::nullopt;
+    if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4])) return std::nullopt;
+    const int month = (s[0] - '0') * 10 + (s[1] - '0');
+    const int day = (s[3] - '0') * 10 + (s[4] - '0');
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))
+        return std::nullopt;  // 2000 is a leap year: 02-29 is a valid yearly date
+    return std::pair{month, day};
+}
 
 // ---------------------------------------------------------------- Duration
 

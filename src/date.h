@@ -88,6 +88,10 @@ bool means_same(Duration a, Duration b);
 // exactly with each other, on the unbounded proleptic calendar).
 int compare_at(Duration a, Duration b, Date start);
 
+// A yearly date "MM-DD" (exactly five characters, two digits each): the
+// (month, day) of a real day of a leap year, so 02-29 is one; else nullopt.
+std::optional<std::pair<int, int>> parse_month_day(std::string_view text);
+
 // SPEC §1 workdays: weekday in `workdays` and not a holiday.
 struct Calendar {
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};  // Mon..Sun

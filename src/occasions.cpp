@@ -1,8 +1,11 @@
 // Card occasions (SPEC §5.5).
 #include "occasions.h"
 
+
 #include <algorithm>
 #include <array>
+
+#include "text.h"
 
 namespace touchbase {
 
@@ -23,21 +26,6 @@ constexpr std::array<Named, 7> kNamed{{
     {"thanksgiving", Occasion::Kind::thanksgiving, 11, 0},
     {"christmas", Occasion::Kind::fixed, 12, 25},
 }};
-
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 // The occasion's date in `year`, or nullopt outside 0001..9999.
 std::optional<Date> date_in(const Occasion& o, int year) {
@@ -66,9 +54,9 @@ std::optional<Date> next_date(const Occasion& o, Date today) {
 // only read after an MM-DD occasion, as SPEC §5.5 says ("christmas family" is
 // unknown).
 std::optional<Occasion> parse_occasion(std::string_view text) {
-    text = trim(text);
+    text = trim_blanks(text);
     for (const auto& n : kNamed) {
-        if (equals_ignoring_case(text, n.name)) {
+        if (iequals(text, n.name)) {
             Occasion o;
             o.name = std::string(text);
             o.kind = n.kind;
@@ -79,20 +67,15 @@ std::optional<Occasion> parse_occasion(std::string_view text) {
     }
 
     // "MM-DD", then the end or white space and an optional label.
-    if (text.size() < 5 || !is_digit(text[0]) || !is_digit(text[1]) || text[2] != '-' ||
-        !is_digit(text[3]) || !is_digit(text[4]))
-        return std::nullopt;
-    if (text.size() > 5 && !is_space(text[5])) return std::nullopt;
-    const int month = (text[0] - '0') * 10 + (text[1] - '0');
-    const int day = (text[3] - '0') * 10 + (text[4] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))  // 02-29 allowed
-        return std::nullopt;
+    const auto month_day = parse_month_day(text.substr(0, 5));  // 02-29 allowed
+    if (!month_day || (text.size() > 5 && !is_blank(text[5]))) return std::nullopt;
+    const auto [month, day] = *month_day;
     Occasion o;
     o.name = std::string(text.substr(0, 5));
     o.kind = Occasion::Kind::fixed;
     o.month = month;
     o.day = day;
-    const std::string_view label = trim(text.substr(5));
+    const std::string_view label = trim_blanks(text.substr(5));
     if (!label.empty()) o.label = std::string(label);
     return o;
 }

@@ -1,0 +1,53 @@
+// The data that several modules share: what the front matter and the body
+// say about a client, as plain values. Readers (front_matter, body) produce
+// them, the scheduler and the agenda consume them; keeping them here lets the
+// scheduler work without the markdown scanner and the front-matter reader
+// without the scheduler.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "date.h"
+
+namespace touchbase {
+
+// spec §3 `engagement`.
+enum class Engagement { active, casual, ongoing, former, paused };
+// The exact, lower-case names only: spec §3 makes a value outside the set an error.
+std::optional<Engagement> parse_engagement(std::string_view text);
+const char* to_string(Engagement e);
+
+// What an entry's text says (spec §4.1 tags and `next:`).
+struct EntryMarks {
+    bool needs = false;
+    bool news = false;
+    bool missed = false;
+    bool card = false;
+    std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
+    // A `next:` followed by something shaped like a date that is not one
+    // (`next:2026-02-30`): those ten characters; scan_body warns about it.
+    std::string next_invalid;
+};
+
+// A dated contact entry of the body (spec §4.1).
+struct ContactEntry {
+    Date date;
+    int line = 0;        // file line of the heading or item
+    std::string text;    // plain text, markup removed
+    EntryMarks marks;    // `next` cleared when it is on or before `date` (a warning is raised)
+    bool is_heading = false;
+    int column = 0;      // 1-based byte column where the entry's text starts
+    int level = 0;       // heading level (is_heading), else the level of its `Log` heading
+};
+
+// An open task of the body: an action item (spec §4.2).
+struct TaskItem {
+    std::string text;          // first source line after the box, due marker removed, white space collapsed
+    std::optional<Date> due;   // from 📅 (with or without U+FE0F), `due:` or `[due:: ...]`
+    int line = 0;              // file line of the task marker
+    int column = 0;            // 1-based byte column of the list marker
+};
+
+}  // namespace touchbase
