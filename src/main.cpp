@@ -152,8 +152,15 @@ int main(int argc, char** argv) {
     new_note->add_option("--engagement", new_options.engagement, "active, casual, ongoing (default), former or paused")
         ->check(CLI::IsMember({"active", "casual", "ongoing", "former", "paused"}));
     new_note->add_option("--owner", new_options.owner, "Who keeps in touch with this client");
+    new_note->add_option("--file", new_options.file,
+                         "Write the note to PATH (ending in .md) instead of a file named after the client")
+        ->type_name("PATH");
     add_common(new_note, common, kDir | kConfig | kQuiet);
-    new_note->footer("Example:\n  touchbase new \"Acme Corp\" --engagement active --owner Jane   # writes acme-corp.md");
+    new_note->footer(
+        "Examples:\n"
+        "  touchbase new \"Acme Corp\" --engagement active --owner Jane   # writes acme-corp.md\n"
+        "  touchbase new \"東京デザイン事務所\"                             # writes 東京デザイン事務所.md\n"
+        "  touchbase new \"Acme Corp\" --file clients/acme.md");
 
     InitOptions init_options;
     auto* init = app.add_subcommand("init", "Write a commented .touchbase.yaml and install a git pre-commit hook");

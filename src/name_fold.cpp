@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "text.h"
+
 namespace touchbase {
 
 namespace {
@@ -22,15 +24,12 @@ constexpr Fold kBaseLetters[] = {
 static_assert(std::is_sorted(std::begin(kBaseLetters), std::end(kBaseLetters),
                              [](const Fold& a, const Fold& b) { return a.from < b.from; }));
 
-// Lower case in every script. glibc's C.UTF-8 locale has the Unicode case
-// mappings; without it (another C library) only ASCII is folded.
-std::uint32_t lower(std::uint32_t cp) {
+locale_t utf8_locale() {
     static const locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", locale_t{});
-    if (utf8 != locale_t{}) return static_cast<std::uint32_t>(towlower_l(static_cast<wint_t>(cp), utf8));
-    return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+    return utf8;
 }
 
-std::uint32_t base_letter(std::uint32_t cp) {
+std::uint32_t base_letter_of(std::uint32_t cp) {
     auto it = std::lower_bound(std::begin(kBaseLetters), std::end(kBaseLetters), cp,
                                [](const Fold& f, std::uint32_t c) { return f.from < c; });
     return it != std::end(kBaseLetters) && it->from == cp ? it->to : cp;
@@ -59,6 +58,29 @@ std::string_view spelt_out(std::uint32_t cp) {
     }
 }
 
+}  // namespace
+
+std::uint32_t lower_case(std::uint32_t cp) {
+    if (const locale_t utf8 = utf8_locale(); utf8 != locale_t{})
+        return static_cast<std::uint32_t>(towlower_l(static_cast<wint_t>(cp), utf8));
+    return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+}
+
+std::uint32_t without_accents(std::uint32_t cp) { return base_letter_of(lower_case(cp)); }
+
+bool is_letter_or_digit(std::uint32_t cp) {
+    if (cp < 0x80) return is_ascii_alnum(static_cast<char>(cp));
+    const locale_t utf8 = utf8_locale();
+    return utf8 != locale_t{} && iswalnum_l(static_cast<wint_t>(cp), utf8) != 0;
+}
+
+bool is_combining(std::uint32_t cp) {
+    const locale_t utf8 = utf8_locale();
+    if (utf8 == locale_t{}) return is_combining_mark(cp);
+    static const wctype_t combining = wctype_l("combining", utf8);
+    return combining != 0 && iswctype_l(static_cast<wint_t>(cp), combining, utf8) != 0;
+}
+
 void append_utf8(std::string& out, std::uint32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -77,52 +99,26 @@ void append_utf8(std::string& out, std::uint32_t cp) {
     }
 }
 
-// The length of the valid UTF-8 sequence at `i` (no overlong forms, no
-// surrogates, nothing above U+10FFFF), or 0; its code point in `cp`.
-std::size_t decode(std::string_view s, std::size_t i, std::uint32_t& cp) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    std::size_t length = b < 0x80 ? 1 : (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-    if (length == 0 || i + length > s.size()) return 0;
-    cp = length == 1 ? b : b & (0x7Fu >> length);
-    for (std::size_t k = 1; k < length; ++k) {
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if ((c & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (c & 0x3F);
-    }
-    static constexpr std::uint32_t kLeast[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kLeast[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return length;
-}
-
-bool is_space(std::uint32_t cp) {
-    return cp == ' ' || (cp >= '\t' && cp <= '\r') || cp == 0xA0 || cp == 0x1680 ||
-           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-}
-
-}  // namespace
-
 std::string fold_name(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     bool space = false;
     for (std::size_t i = 0; i < text.size();) {
-        std::uint32_t cp = 0;
-        const std::size_t length = decode(text, i, cp);
-        if (length == 0) {  // not UTF-8: the byte as it is
-            if (space) out += ' ';
-            space = false;
-            out += text[i++];
-            continue;
-        }
-        i += length;
-        if (is_space(cp)) {
+        if (std::size_t n = space_at(text, i)) {  // runs of white space: one space
             space = !out.empty();
+            i += n;
             continue;
         }
-        if (is_combining_mark(cp)) continue;
+        const std::size_t at = i;
+        const long code_point = next_code_point(text, i);
+        if (code_point >= 0 && is_combining_mark(static_cast<std::uint32_t>(code_point))) continue;
         if (space) out += ' ';
         space = false;
-        cp = lower(base_letter(lower(cp)));
+        if (code_point < 0) {  // not UTF-8: the byte as it is
+            out += text[at];
+            continue;
+        }
+        std::uint32_t cp = lower_case(without_accents(static_cast<std::uint32_t>(code_point)));
         if (cp == 0x03C2) cp = 0x03C3;  // ς: final sigma is sigma
         if (auto spelt = spelt_out(cp); !spelt.empty())
             out += spelt;
