@@ -63,7 +63,8 @@ run_tb . --today 2026-11-24 --quiet
 expect_status 0 "touchbase ."
 run_tb missing/ --today 2026-11-24
 expect_status 2 "a missing folder"
-expect_contains "$err" "missing/ is not a folder"
+expect_contains "$err" "missing/"
+expect_not_contains "$err" "unknown command"
 # A word the command does not take.
 run_tb log acme "call" extra --today 2026-11-24
 expect_status 2 "an extra word after log's arguments"
@@ -113,7 +114,7 @@ expect_options run "--today --config --owner --horizon --agenda --jobs --quiet -
     "--dir --format --date --engagement --force"
 expect_options check "--today --config --agenda --jobs --quiet --color" \
     "--dir --owner --horizon --format --date --engagement --force"
-expect_options agenda "--format --today --config --owner --horizon --agenda --jobs --quiet" \
+expect_options agenda "--format --today --config --owner --horizon --agenda --jobs --quiet --color" \
     "--dir --date --engagement --force"
 expect_options log "--date --needs --news --missed --card --next --dir --today --config --quiet" \
     "--owner --horizon --agenda --jobs --color --format --engagement --force"
