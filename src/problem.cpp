@@ -55,6 +55,8 @@ std::string shown_text(std::string_view text) {
 }
 
 std::string format_problem(const Problem& p) {
+    // A problem of the command line itself has no file and no position.
+    if (p.file.empty()) return fmt::format("touchbase: {}: {}", to_string(p.severity), shown_text(p.message));
     if (p.line <= 0)
         return fmt::format("{}: {}: {}", shown_text(p.file), to_string(p.severity), shown_text(p.message));
     return fmt::format("{}:{}:{}: {}: {}", shown_text(p.file), p.line, p.column, to_string(p.severity),

@@ -12,7 +12,7 @@ namespace touchbase {
 enum class Severity { warning, error };
 
 struct Problem {
-    std::string file;      // path relative to DIR, '/' separators
+    std::string file;      // path relative to DIR, '/' separators; empty: the command line
     int line = 0;          // 1-based, line 1 is the opening '---' (SPEC §4.2)
     int column = 0;        // 1-based, in bytes
     Severity severity = Severity::error;
@@ -37,9 +37,10 @@ const char* to_string(Severity s);
 // else is kept.
 std::string shown_text(std::string_view text);
 
-// "path:line:column: severity: message" (path and message as shown_text;
-// "path: severity: message" for a problem of a file or folder as a whole,
-// line 0)
+// "path:line:column: severity: message" (path and message as shown_text);
+// "path: severity: message" for a problem of a file or folder as a whole
+// (line 0); "touchbase: severity: message" for a problem of the command line
+// (no file).
 std::string format_problem(const Problem& p);
 
 // format_problem, then the source line and a caret under the column (SPEC §7).
