@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Messages never cite a section number the user cannot open.
 
-    no_section_numbers_test.py SRC_DIR
+    no_section_numbers_test.py SRC_DIR   (its folders too: core/, cli/)
 
 Every string literal in the sources (messages, help texts, the templates
 written for the user) is checked: none may hold a section sign or a
@@ -49,7 +49,7 @@ def main():
     src = pathlib.Path(sys.argv[1])
     bad = []
     checked = 0
-    for path in sorted(list(src.glob("*.cpp")) + list(src.glob("*.h"))):
+    for path in sorted(list(src.rglob("*.cpp")) + list(src.rglob("*.h"))):
         for line, lit in literals(path.read_text(encoding="utf-8")):
             checked += 1
             if "§" in lit or re.search(r"\bSPEC\b", lit):
