@@ -618,9 +618,20 @@ EntryMarks read_marks(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '#' && opens_word(text, i)) {
             for (const Tag& tag : tags) {
-                if (istarts_with_at(text, i + 1, tag.word) &&
-                    closes_word(text, i + 1 + tag.word.size()))
-                    marks.*(tag.flag) = true;
+                const std::size_t end = i + 1 + tag.word.size();
+                if (!istarts_with_at(text, i + 1, tag.word) || !closes_word(text, end)) continue;
+                marks.*(tag.flag) = true;
+                if (tag.flag != &EntryMarks::card) continue;
+                // `#card:OCCASION` (SPEC §5.5): letters, digits and `-` after
+                // the colon; `#card` alone, or `#card:` with none, is bare.
+                std::size_t stop = end < text.size() && text[end] == ':' ? end + 1 : end;
+                while (stop < text.size() &&
+                       (is_ascii_alnum(text[stop]) || text[stop] == '-'))
+                    ++stop;
+                if (stop > end + 1)
+                    marks.card_occasions.emplace_back(text.substr(end + 1, stop - end - 1));
+                else
+                    marks.card_bare = true;
             }
         } else if (ascii_lower(text[i]) == 'n' && istarts_with_at(text, i, "next:") &&
                    opens_word(text, i)) {
