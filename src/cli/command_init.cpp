@@ -1,18 +1,7 @@
 // `touchbase init [DIR]` (SPEC §7): a commented .touchbase.yaml and the git
 // pre-commit hook (hook.h).
 //
-// Decisions where the spec is silent (to be carried into the README):
-// - DIR defaults to the current folder (not the SPEC §2 search: init is what
-//   creates the .touchbase.yaml that search looks for).
-// - An existing .touchbase.yaml is kept as it is; init still installs the hook.
-// - The hook goes where git says hooks live (`git rev-parse --git-path
-//   hooks`), so core.hooksPath and linked worktrees are respected. It names
-//   DIR relative to the top of the working tree, so the repository can move.
-// - An existing pre-commit hook is never replaced (exit 2) unless `--force`,
-//   which renames it to pre-commit.bak (or .bak.1, .bak.2, ... when taken).
-//   The same hook, already installed, is left as it is (exit 0).
-// - Outside a git repository (or without git), init writes the config and
-//   says no hook was installed (exit 0).
+// Where the spec is silent: docs/decisions.md#init-dir, #init-hook-place and #init-force.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>

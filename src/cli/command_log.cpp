@@ -1,16 +1,8 @@
 // `touchbase log NOTE [MESSAGE]` (SPEC §7).
 //
-// Decisions where the spec is silent (to be carried into the README):
-// - NOTE is a path when it holds a '/' or ends in `.md` (relative to the
-//   current folder, else to DIR); otherwise a client name (note_lookup.h).
-// - `log` writes the note only, not the agenda: it is a quick edit, and the
-//   next `run` (hook, cron) writes the agenda. It takes the lock on DIR as
-//   `run` does.
-// - The note is updated as `run` would update it (counter, next contact,
-//   off-boarding), in the same single atomic write as the new entry. When the
-//   note has an error, nothing is written (exit 3).
-// - `--next` must be after the entry's date (SPEC §4.1 would ignore it).
-// - The confirmation goes to stdout; `--quiet` silences it.
+// Where the spec is silent: docs/decisions.md#log-note (NOTE as a path or a name) and
+// docs/decisions.md#log-updates-note (one atomic write under the lock, no agenda,
+// `--next` after the entry's date, the confirmation on stdout).
 #include <algorithm>
 
 #include <fmt/format.h>

@@ -1,8 +1,6 @@
 // `touchbase new NAME` (SPEC §7): a note from the template; never overwrites.
 //
-// Decision where the spec is silent (to be carried into the README): the note
-// is created in the current folder (DIR or a folder inside it, such as
-// clients/), or in DIR when --dir is given; the config is DIR's either way.
+// Where the note goes: docs/decisions.md#new-where.
 #include <fcntl.h>
 #include <unistd.h>
 

@@ -1,29 +1,9 @@
 // The note's body (SPEC §4): contact entries and action items, found with
 // cmark-gfm (tasklist extension only), never by matching lines.
 //
-// Where SPEC §4 is silent (to be carried into the README):
-// - Block quotes are skipped whole: no entries, no tasks, no Log heading and
-//   no first_h1 come from inside them. Code and HTML blocks likewise.
-// - Sections are made by top-level headings only; a Log list must be a
-//   top-level list of that section (sub-headings such as `### 2026` inside a
-//   `## Log` section do not end it, so lists under them still count). A dated
-//   heading nested in a list item is still an entry (any heading).
-// - A Log item's text is its whole first paragraph (soft breaks as spaces);
-//   an item that starts with something other than a paragraph is no entry.
-// - White space for tags, dates and collapsing: ASCII white space plus the
-//   Unicode space separators (U+00A0, U+202F, U+2000..U+200A, ...). Tag ends
-//   are ASCII punctuation other than '-', '_', '/'.
-// - `next:` is case-insensitive, may have spaces after the colon, must be
-//   followed by a date not glued to more letters or digits; several in one
-//   entry: the last wins. A date-shaped invalid `next:` date is a warning.
-// - Due markers: the leftmost marker of the task's first line wins; `due:` is
-//   case-insensitive, must start a word (so `overdue:` is none) and may have
-//   spaces after the colon; Dataview accepts `[due:: D]` and `(due:: D)`. An
-//   invalid date in a marker is a warning and the marker stays in the text.
-// - A task with no text (`- [ ]` alone) is not an action item.
-// - Wiki links with an alias or anchor (`[[2026-11-02|Nov 2]]`) do not start
-//   with a date: the spec names `[[YYYY-MM-DD]]` only.
-// - Lines are counted as cmark counts them: LF, CRLF or a lone CR.
+// Where spec §4 is silent: docs/decisions.md#quotes-code-html, #log-section,
+// #log-item-text, #white-space-and-tags, #next-marker, #due-markers,
+// #empty-task, #wiki-link-alias and #line-counting.
 #pragma once
 
 #include <optional>

@@ -1,18 +1,7 @@
 // The git pre-commit hook that `touchbase init` installs (SPEC §7). Pure:
 // the script's text only; command_init.cpp writes it where git keeps hooks.
 //
-// What the hook does (to be carried into the README):
-// - It runs from the top of the working tree (as git runs hooks), finds the
-//   touchbase binary at the absolute path written by `init`, else on PATH.
-// - `touchbase check` tells which notes are stale; `touchbase run --quiet`
-//   then updates them and writes the agenda. The commit stops (exit 1) only
-//   when a note was updated, listing it, so you review it and `git add` it;
-//   the next commit goes through.
-// - The agenda (key `agenda` of DIR/.touchbase.yaml, default agenda.md) is
-//   staged with `git add` when git tracks it, so it never blocks a commit.
-// - A note with an error does not block the commit (the error is printed and
-//   listed in the agenda); a bad config (exit 2), a lock held for more than
-//   10 seconds (exit 4) or a missing binary does.
+// What the hook does: docs/decisions.md#hook-behaviour.
 #pragma once
 
 #include <string>

@@ -2,21 +2,8 @@
 // into a note, as one byte edit (edit.h), in the style the note already uses.
 // Pure: bytes and the body's LogLayout in, an Edit out.
 //
-// Decisions where the spec is silent (to be carried into the README):
-// - A note whose log is made of dated headings gets a dated heading at the
-//   level of its entries (always ATX, `## 2026-11-24 MESSAGE`); a note with a
-//   Log list gets an item with the list's own marker and indentation.
-// - The date is written as the first entry writes it: plain, `**DATE**` or
-//   `[[DATE]]`, followed by the same separator (`: `, ` - `, ` `...);
-//   defaults: ` ` after a heading's date, `: ` after an item's.
-// - Newest first (entries in descending date order): before the first entry;
-//   otherwise after the last one. A new heading is followed by a blank line.
-// - A note with no entry yet: a first item at the end of its (empty) Log
-//   section, if it has one; else a new `## Log` section (config
-//   `log_heading`) at the end of the note, after one blank line.
-// - Line endings are the note's own (those of its first line); a last line
-//   without a line ending is ended first.
-// - The message's line breaks and runs of white space become one space.
+// Where the spec is silent (heading or item, the date's style, newest first,
+// a note without entries, line endings): docs/decisions.md#log-entry-style.
 #pragma once
 
 #include <optional>

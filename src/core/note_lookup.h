@@ -1,12 +1,6 @@
 // `touchbase log NOTE`: which note a client name points at. Pure.
 //
-// Decisions where the spec is silent (to be carried into the README):
-// - NOTE matches a note's name (SPEC §3: front-matter `name`, else the first
-//   H1, else the file name without `.md`) or its file name without `.md`,
-//   case-insensitively (ASCII letters; other bytes as written).
-// - An exact match wins over prefixes; otherwise NOTE must be the prefix of
-//   one note only. Several exact matches, or several prefix matches, are
-//   ambiguous: the candidates are listed and nothing is written.
+// How a name matches (case, exact before prefix, ambiguity): docs/decisions.md#log-note.
 #pragma once
 
 #include <string>

@@ -53,7 +53,7 @@ def main():
         for line, lit in literals(path.read_text(encoding="utf-8")):
             checked += 1
             if "§" in lit or re.search(r"\bSPEC\b", lit):
-                bad.append(f"{path.name}:{line}: {lit}")
+                bad.append(f"{path.relative_to(src)}:{line}: {lit}")
     if checked < 100:
         print(f"FAIL: only {checked} string literals found in {src}: is it the source folder?")
         return 1
