@@ -106,24 +106,27 @@ int main(int argc, char** argv) {
     // `touchbase [DIR]` is `touchbase run [DIR]`: the application takes the
     // words of the default command itself.
     std::vector<std::string> words;
-    app.add_option("DIR", words, "The notes folder (for run, the default command)");
+    app.add_option("DIR", words, "The notes folder, or notes (*.md), for run (the default command)");
     add_common(&app, common, kAll);
 
     auto* run = app.add_subcommand("run", "Update the notes and write the agenda (the default command)");
-    run->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
+    run->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to update one by one");
     add_common(run, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet | kColor);
 
     // check writes no agenda: --owner and --horizon act on nothing there. It
     // keeps --agenda (that file is not a note) and --color (installed git
     // hooks pass it).
     auto* check = app.add_subcommand("check", "Write nothing; exit 1 if a note would change");
-    check->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
+    check->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to check one by one");
     add_common(check, common, kToday | kConfig | kAgenda | kJobs | kQuiet | kColor);
 
     auto* agenda = app.add_subcommand("agenda", "Print the agenda to stdout; write nothing");
     agenda->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
     agenda->add_option("--format", agenda_options.format, "md, json or ics")
         ->check(CLI::IsMember({"md", "json", "ics"}));
+    agenda->add_option("--output", agenda_options.output,
+                       "Write the agenda to FILE (atomically, and only when it was made)")
+        ->type_name("FILE");
     add_common(agenda, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet);
 
     LogOptions log_options;
@@ -219,11 +222,7 @@ int main(int argc, char** argv) {
             usage_error(fmt::format("unknown command '{}' (commands: {})", words.front(), kCommandList));
             return exit_usage;
         }
-        if (words.size() > 1) {
-            usage_error(fmt::format("unexpected argument '{}' (run takes one DIR)", words[1]));
-            return exit_usage;
-        }
-        if (!words.empty()) common.dir = words.front();
+        common.targets = words;
     } else if (!words.empty()) {
         // What the command did not take fell through to the application.
         usage_error(fmt::format("unexpected argument '{}' for {} (touchbase {} --help lists what it takes)",
