@@ -3,6 +3,8 @@
 // Where the spec is silent: docs/decisions.md#log-note (NOTE as a path or a name) and
 // docs/decisions.md#log-updates-note (one atomic write under the lock, no agenda,
 // `--next` after the entry's date, the confirmation on stdout).
+#include <sys/stat.h>
+
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -26,7 +28,7 @@ std::vector<NoteName> note_names(const Setup& s) {
     std::vector<std::string> warnings;
     std::vector<NoteName> out;
     for (const auto& note : scan_notes(s.dir, s.config.exclude, s.agenda_path, warnings)) {
-        ReadFile file = read_file(note.path, kMaxNoteSize);
+        ReadFile file = read_note(note, kMaxNoteSize);
         if (file.error) continue;
         Split split = split_note(file.bytes);
         if (split.kind != Split::Kind::note) continue;
@@ -46,7 +48,7 @@ std::vector<NoteName> note_names(const Setup& s) {
 
 struct Target {
     fs::path path;
-    std::string rel;  // as reported: relative to DIR where it is inside
+    std::string rel;  // as reported: relative to DIR
 };
 
 std::optional<Target> find_target(const Setup& s, const std::string& note) {
@@ -56,14 +58,30 @@ std::optional<Target> find_target(const Setup& s, const std::string& note) {
         fs::path path = note;
         if (!fs::exists(path, ec) && path.is_relative() && fs::exists(s.dir / path, ec))
             path = s.dir / path;
-        if (!fs::is_regular_file(path, ec)) {
-            fmt::print(stderr, "touchbase: error: {}: no such note\n", note);
+        struct stat st {};
+        if (::stat(path.c_str(), &st) != 0) {
+            fmt::print(stderr, "touchbase: error: {}: no such note\n", shown_text(note));
             return std::nullopt;
         }
+        if (!S_ISREG(st.st_mode)) {
+            fmt::print(stderr,
+                       "touchbase: error: {}: not a regular file (a FIFO, socket, device or "
+                       "folder); a note is a regular file\n",
+                       shown_text(note));
+            return std::nullopt;
+        }
+        // SPEC §9: log writes only inside DIR, never through a link that
+        // leads out of it.
         fs::path rel = fs::weakly_canonical(fs::absolute(path, ec), ec)
                            .lexically_relative(fs::weakly_canonical(s.dir, ec));
         std::string shown = rel.generic_string();
-        if (shown.empty() || shown.starts_with("..")) shown = path.generic_string();
+        if (shown.empty() || shown == "." || shown.starts_with("../") || shown == "..") {
+            fmt::print(stderr,
+                       "touchbase: error: {}: outside the notes folder {} (links resolved); log "
+                       "writes only notes inside it\n",
+                       shown_text(note), shown_text(s.dir.string()));
+            return std::nullopt;
+        }
         return Target{path, shown};
     }
     NoteLookup lookup = find_note(note, note_names(s));
@@ -179,10 +197,38 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     if (!target) return exit_usage;
 
     DirLock lock(s.dir, kLockWaitSeconds);
-    if (!lock.held()) return report_locked(s);
-    ReadFile file = read_file(target->path, kMaxNoteSize);
+    if (!lock.held()) return report_locked(s, lock);
+    // Under the lock, the note is opened as it is now: resolved again, still
+    // inside DIR, and read with no link followed on the way.
+    NoteFile note;
+    {
+        std::error_code ec;
+        const fs::path root = fs::canonical(s.dir, ec);
+        const fs::path real = fs::canonical(target->path, ec);
+        struct stat st {};
+        if (ec || ::stat(real.c_str(), &st) != 0 ||
+            real.lexically_relative(root).generic_string().starts_with("..")) {
+            fmt::print(stderr, "touchbase: error: {}: no longer a note inside {}; nothing written\n",
+                       shown_text(target->rel), shown_text(s.dir.string()));
+            return exit_note_error;
+        }
+        note.rel = target->rel;
+        note.path = target->path.string();
+        note.real = real.string();
+        note.device = st.st_dev;
+        note.inode = st.st_ino;
+        note.links = static_cast<unsigned>(st.st_nlink);
+    }
+    if (note.links > 1) {
+        fmt::print(stderr,
+                   "touchbase: error: {}: the file has {} hard links; touchbase does not rewrite it "
+                   "(a rename would split them); nothing written\n",
+                   shown_text(target->rel), note.links);
+        return exit_note_error;
+    }
+    ReadFile file = read_note(note, kMaxNoteSize);
     if (file.error) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", target->rel, *file.error);
+        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(target->rel), *file.error);
         return exit_note_error;
     }
     Split split = split_note(file.bytes);
@@ -211,8 +257,8 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
         return exit_note_error;
     }
     const std::string& final_bytes = result.new_bytes ? *result.new_bytes : logged;
-    if (auto error = write_atomically(target->path, final_bytes, file.stamp)) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", target->rel, *error);
+    if (auto error = write_atomically(note.real, final_bytes, file.stamp, &file.bytes)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(target->rel), *error);
         return exit_note_error;
     }
     if (!common.quiet)

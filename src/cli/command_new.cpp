@@ -70,6 +70,14 @@ int run_new(const CommonOptions& common, const NewOptions& options) {
     const fs::path folder = common.dir.empty() ? fs::current_path(cwd_ec) : s.dir;
     const fs::path path = folder / (stem + ".md");
     std::error_code ec;
+    // SPEC §9: a note is made only inside DIR (links resolved), with a name
+    // that touchbase can later update (the file system's limit on a name).
+    if (auto why = new_note_path_problem(s.dir, path)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(shown_path(path)), *why);
+        return exit_usage;
+    }
+    DirLock lock(s.dir, kLockWaitSeconds);
+    if (!lock.held()) return report_locked(s, lock);
     if (fs::weakly_canonical(path, ec) == fs::weakly_canonical(s.agenda_path, ec)) {
         fmt::print(stderr, "touchbase: error: {} is the agenda file; choose another name\n",
                    shown_path(path));

@@ -1,6 +1,9 @@
 #include "commands.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <cstring>
 
 #include <ctime>
 #include <thread>
@@ -44,7 +47,10 @@ std::string link_prefix_for(const fs::path& dir, const fs::path& agenda_path) {
 std::optional<int> setup(const CommonOptions& common, Setup& s) {
     std::error_code ec;
     if (common.dir.empty()) {
-        s.dir = find_notes_dir(fs::current_path(ec));
+        std::vector<std::string> warnings;
+        s.dir = find_notes_dir(fs::current_path(ec), &warnings);
+        if (!common.quiet)
+            for (const auto& w : warnings) fmt::print(stderr, "touchbase: warning: {}\n", w);
     } else {
         s.dir = fs::absolute(common.dir, ec);
         if (!fs::is_directory(s.dir, ec)) {
@@ -66,10 +72,23 @@ std::optional<int> setup(const CommonOptions& common, Setup& s) {
     }
 
     fs::path config_path = common.config ? fs::path(*common.config) : s.dir / ".touchbase.yaml";
-    if (common.config || fs::exists(config_path, ec)) {
+    bool use_config = common.config.has_value();
+    if (!use_config) {
+        // SPEC §9: a FIFO, socket or device named .touchbase.yaml is skipped.
+        struct stat st {};
+        if (::lstat(config_path.c_str(), &st) == 0 || ::stat(config_path.c_str(), &st) == 0) {
+            struct stat target {};
+            if (::stat(config_path.c_str(), &target) == 0 && S_ISREG(target.st_mode))
+                use_config = true;
+            else if (!common.quiet)
+                fmt::print(stderr, "touchbase: warning: {}: skipped: not a regular file\n",
+                           shown_text(config_path.string()));
+        }
+    }
+    if (use_config) {
         ReadFile file = read_file(config_path, kMaxNoteSize);
         if (file.error) {
-            fmt::print(stderr, "touchbase: error: {}: {}\n", config_path.string(), *file.error);
+            fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(config_path.string()), *file.error);
             return exit_usage;
         }
         std::string shown = common.config ? *common.config : ".touchbase.yaml";
@@ -84,6 +103,15 @@ std::optional<int> setup(const CommonOptions& common, Setup& s) {
     }
     if (common.horizon) {
         auto h = Duration::parse(*common.horizon);
+        const std::string& text = *common.horizon;
+        if (!h && text.size() > 1 && text.find_first_not_of("0123456789") == text.size() - 1 &&
+            std::string_view("dwmy").find(text.back()) != std::string_view::npos) {
+            fmt::print(stderr,
+                       "touchbase: error: invalid duration '{}' for --horizon: the number is at "
+                       "most 9999\n",
+                       shown_text(text));
+            return exit_usage;
+        }
         if (!h) {
             fmt::print(stderr,
                        "touchbase: error: invalid duration '{}' for --horizon (expected a number "
@@ -94,6 +122,8 @@ std::optional<int> setup(const CommonOptions& common, Setup& s) {
         s.config.horizon = *h;
     }
     s.agenda_path = common.agenda ? fs::absolute(*common.agenda, ec) : s.dir / s.config.agenda;
+    s.config_path = use_config ? fs::absolute(config_path, ec) : fs::path();
+    s.agenda_problem = agenda_path_problem(s.dir, s.agenda_path, common.agenda.has_value(), s.config_path);
     s.link_prefix = link_prefix_for(s.dir, s.agenda_path);
     s.jobs = common.jobs ? common.jobs : std::max(1u, std::thread::hardware_concurrency());
     return std::nullopt;
@@ -107,11 +137,14 @@ struct Pass {
 };
 
 Pass read_notes(const Setup& s, WriteMode mode) {
-    std::vector<std::string> warnings;
-    auto notes = scan_notes(s.dir, s.config.exclude, s.agenda_path, warnings);
-    for (const auto& w : warnings) fmt::print(stderr, "touchbase: warning: {}\n", w);
+    std::vector<Problem> scan_problems;
+    // An agenda path that may not be written (it names a note, say) hides
+    // nothing from the scan.
+    auto notes = scan_notes(s.dir, s.config.exclude, s.agenda_problem ? fs::path() : s.agenda_path,
+                            scan_problems);
     Pass pass{process_notes(notes, s.config, s.today, mode, s.jobs), {}};
     pass.problems = s.config_problems;
+    pass.problems.insert(pass.problems.end(), scan_problems.begin(), scan_problems.end());
     pass.problems.insert(pass.problems.end(), pass.result.problems.begin(),
                          pass.result.problems.end());
     sort_problems(pass.problems);
@@ -139,11 +172,22 @@ int status_for(const std::vector<Problem>& problems) {
 
 }  // namespace
 
+int report_locked(const Setup& s, const DirLock& lock) {
+    if (lock.error() != 0) {
+        // Not another run: say what it is (a read-only or network file
+        // system without locks), at once.
+        fmt::print(stderr, "touchbase: error: cannot lock {}: {}\n", shown_text(s.dir.string()),
+                   std::strerror(lock.error()));
+        return exit_usage;
+    }
+    return report_locked(s);
+}
+
 int report_locked(const Setup& s) {
     fmt::print(stderr,
                "touchbase: error: another touchbase run holds {} (waited {:g} seconds); try again "
                "when it has finished\n",
-               s.dir.string(), kLockWaitSeconds);
+               shown_text(s.dir.string()), kLockWaitSeconds);
     return exit_locked;
 }
 
@@ -163,9 +207,14 @@ int run_run(const CommonOptions& given) {
     const CommonOptions common = with_dir_target(given);
     Setup s;
     if (auto status = setup(common, s)) return *status;
+    if (s.agenda_problem) {
+        fmt::print(stderr, "touchbase: error: the agenda cannot be written at {}: {}\n",
+                   shown_text(s.agenda_path.string()), shown_text(*s.agenda_problem));
+        return exit_usage;
+    }
     DirLock lock(s.dir, kLockWaitSeconds);
-    if (!lock.held()) return report_locked(s);
-    remove_stale_temporaries(s.dir);
+    if (!lock.held()) return report_locked(s, lock);
+    remove_stale_temporaries(s.dir, s.config.exclude);
     Pass pass = read_notes(s, WriteMode::write);
     std::size_t notes_read = pass.result.notes_read;
     std::size_t notes_updated = pass.result.changed.size();
@@ -183,10 +232,10 @@ int run_run(const CommonOptions& given) {
     if (existing.error || existing.bytes != agenda_text) {
         // An `agenda` in a folder that git does not keep yet (it keeps no
         // empty folders): make the folder rather than fail every run.
-        std::error_code ec;
-        fs::create_directories(s.agenda_path.parent_path(), ec);
-        if (auto error = write_atomically(s.agenda_path, agenda_text, std::nullopt)) {
-            fmt::print(stderr, "touchbase: error: {}: {}\n", s.agenda_path.string(), *error);
+        auto error = make_agenda_folder(s.agenda_path);
+        if (!error) error = write_atomically(s.agenda_path, agenda_text, std::nullopt);
+        if (error) {
+            fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(s.agenda_path.string()), *error);
             status = exit_note_error;
         }
     }

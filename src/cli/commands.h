@@ -49,6 +49,10 @@ struct Setup {
     std::string link_prefix;
     unsigned jobs = 1;
     std::vector<Problem> config_problems;  // warnings only once setup succeeded
+    std::filesystem::path config_path;     // the configuration read (empty: none)
+    // SPEC §8: why the agenda may not be written there (agenda_path_problem),
+    // an error for the commands that write it.
+    std::optional<std::string> agenda_problem;
 };
 
 // Finds DIR (SPEC §2), reads the config, parses --today and --horizon.
@@ -62,6 +66,10 @@ void print_problem(const Problem& p, const CommonOptions& common);
 inline constexpr double kLockWaitSeconds = 10.0;
 // Says that another run holds DIR; returns exit_locked.
 int report_locked(const Setup& s);
+class DirLock;
+// The same, or, when the lock failed for another reason (DirLock::error),
+// says why at once and returns exit_usage.
+int report_locked(const Setup& s, const DirLock& lock);
 
 int run_run(const CommonOptions& common);
 int run_check(const CommonOptions& common);

@@ -5,6 +5,8 @@
 #include <optional>
 #include <thread>
 
+#include <fmt/format.h>
+
 namespace touchbase {
 
 namespace {
@@ -16,22 +18,54 @@ struct NoteOutcome {
     bool changed = false;
 };
 
+// The file opens with a `---` line ended by a CR alone, and holds no LF.
+bool cr_only_front_matter(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.substr(0, 3) != "---") return false;
+    std::size_t i = 3;
+    while (i < bytes.size() && bytes[i] == ' ') ++i;
+    return i + 1 < bytes.size() && bytes[i] == '\r' && bytes.find('\n') == std::string_view::npos;
+}
+
 NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, WriteMode mode) {
     NoteOutcome outcome;
-    ReadFile file = read_file(note.path, kMaxNoteSize);
+    ReadFile file = read_note(note, kMaxNoteSize);
     if (file.error) {
         outcome.is_note = true;
         outcome.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *file.error, {}});
         return outcome;
     }
     NoteResult result = process_note(note.rel, file.bytes, config, today);
+    if (!result.is_note && cr_only_front_matter(file.bytes)) {
+        // SPEC §9: not skipped in silence. Old Mac line endings (CR alone)
+        // hide the `---` lines that would make it a note.
+        outcome.is_note = true;
+        outcome.problems.push_back(Problem{
+            note.rel, 1, 1, Severity::error,
+            "the file's lines end with CR alone (old Mac style), so its front matter cannot be "
+            "read; save it with LF or CRLF line endings",
+            {}});
+        return outcome;
+    }
     outcome.is_note = result.is_note;
     outcome.problems = std::move(result.problems);
     outcome.record = std::move(result.record);
+    if (result.is_note && note.links > 1) {
+        // SPEC §9: a rename would split the links (the other paths would keep
+        // the old text), so such a note is read, listed once, never written.
+        outcome.problems.push_back(Problem{
+            note.rel, 0, 0, Severity::warning,
+            fmt::format("the file has {} hard links; touchbase does not rewrite it (a rename would "
+                        "split them){}",
+                        note.links, result.new_bytes ? ", so its owned keys are not updated" : ""),
+            {}});
+        result.new_bytes.reset();
+    }
     if (result.new_bytes) {
         outcome.changed = true;
         if (mode == WriteMode::write) {
-            if (auto error = write_atomically(note.path, *result.new_bytes, file.stamp)) {
+            const std::string& target = note.real.empty() ? note.path : note.real;
+            if (auto error = write_atomically(target, *result.new_bytes, file.stamp, &file.bytes)) {
                 outcome.changed = false;
                 outcome.record.reset();
                 outcome.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *error, {}});

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace touchbase {
@@ -29,8 +30,17 @@ inline bool has_error(const std::vector<Problem>& problems) {
 
 const char* to_string(Severity s);
 
-// "path:line:column: severity: message"; "touchbase: severity: message" for
-// a problem of the command line (no file).
+// Text as it may be shown on a terminal or in the agenda (SPEC §6, §9):
+// control characters (C0 but tab, DEL and C1) become escapes (`\n`, `\r`,
+// `\x1b`, `\u0085`) and an invalid UTF-8 byte becomes `\xNN`, so that a file
+// name or a text can neither drive the terminal nor break a line. Everything
+// else is kept.
+std::string shown_text(std::string_view text);
+
+// "path:line:column: severity: message" (path and message as shown_text;
+// "path: severity: message" for a problem of a file or folder as a whole,
+// line 0; "touchbase: severity: message" for a problem of the command line,
+// no file)
 std::string format_problem(const Problem& p);
 
 // format_problem, then the source line and a caret under the column (SPEC §7).

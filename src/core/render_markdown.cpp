@@ -1,5 +1,6 @@
 // agenda.md (SPEC §6): UTF-8, LF line endings, one final newline, the same
 // bytes for the same notes, config and today.
+#include <algorithm>
 #include <iterator>
 #include <string>
 
@@ -127,10 +128,25 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
     }
     if (!agenda.problems->empty()) {
         section(out, "Problems");
-        // A fenced block shows each problem exactly as the command line prints it.
-        out += "```text\n";
-        for (const auto& problem : *agenda.problems) fmt::format_to(it, "{}\n", valid_utf8(format_problem(problem)));
-        out += "```\n";
+        // A fenced block shows each problem exactly as the command line prints
+        // it, source line and caret included (SPEC §6). Control characters
+        // are escaped (format_problem_with_source), so nothing inside starts a
+        // line of its own, and the fence is longer than any run of backticks
+        // inside, so nothing closes it.
+        std::string block;
+        for (const auto& problem : *agenda.problems) {
+            block += valid_utf8(format_problem_with_source(problem));
+            block += '\n';
+        }
+        std::size_t longest = 0;
+        for (std::size_t i = 0; i < block.size();) {
+            std::size_t run = 0;
+            while (i + run < block.size() && block[i + run] == '`') ++run;
+            longest = std::max(longest, run);
+            i += run ? run : 1;
+        }
+        const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
+        fmt::format_to(it, "{}text\n{}{}\n", fence, block, fence);
     }
     return out;
 }
