@@ -44,8 +44,20 @@ struct EntryMarks {
     bool card = false;
     std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
     // A `next:` followed by something shaped like a date that is not one
-    // (`next:2026-02-30`): those ten characters; scan_body warns about it.
+    // (`next:2026-02-30`), or by a date written another way
+    // (`next:03.12.2026`, next_other_way): what was written; scan_body warns.
     std::string next_invalid;
+    bool next_other_way = false;
+    std::size_t next_offset = 0;  // where that `next:` starts in the text
+    // SPEC §4.1: a word tag one edit away from a tag of ours, or a tag of
+    // ours followed by `-`, `_` or `/` (`#need`, `#needs-help`): ignored,
+    // and scan_body warns.
+    struct NearMiss {
+        std::size_t offset = 0;  // of the `#`
+        std::string written;     // "#need"
+        std::string meant;       // "#needs" (or "#needs or #news")
+    };
+    std::vector<NearMiss> near_misses;
 };
 
 // Reads the tags of an entry's plain text. Tag boundaries per SPEC §4.1:
@@ -54,11 +66,15 @@ struct EntryMarks {
 EntryMarks read_marks(std::string_view text);
 
 // If `text` starts with a date (SPEC §4.1: `YYYY-MM-DD` or `[[YYYY-MM-DD]]`,
-// then end, white space or one of `: , . ; )`): the date.
-enum class DateStart { none, valid, invalid };
+// a one-digit month or day and a `T` time allowed (SPEC §1), then end, white
+// space or one of `: , . ; )`): the date. `invalid` is shaped like a date
+// but no day (`2026-13-01`); `other_way` is a date written another way
+// (`2026/11/02`, `02.11.2026`).
+enum class DateStart { none, valid, invalid, other_way };
 struct LeadingDate {
     DateStart kind = DateStart::none;
     std::optional<Date> date;  // set when kind == valid
+    std::string written;       // the date as written (kind invalid or other_way)
 };
 LeadingDate leading_date(std::string_view text);
 
@@ -111,9 +127,9 @@ struct BodyScan {
 };
 
 // `body` is the text after the front matter; its first line is file line
-// `first_line`. `log_heading` is SPEC §8's `log_heading` (case-insensitive).
-// Problems carry `file`.
-BodyScan scan_body(std::string_view body, int first_line, std::string_view log_heading,
-                   std::string_view file);
+// `first_line`. `log_heading` is SPEC §8's `log_heading`: the names of log
+// sections, compared as words (log_heading.h). Problems carry `file`.
+BodyScan scan_body(std::string_view body, int first_line,
+                   const std::vector<std::string>& log_heading, std::string_view file);
 
 }  // namespace touchbase

@@ -25,7 +25,6 @@ constexpr std::array<Named, 7> kNamed{{
 }};
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -78,21 +77,21 @@ std::optional<Occasion> parse_occasion(std::string_view text) {
         }
     }
 
-    // "MM-DD", then the end or white space and an optional label.
-    if (text.size() < 5 || !is_digit(text[0]) || !is_digit(text[1]) || text[2] != '-' ||
-        !is_digit(text[3]) || !is_digit(text[4]))
-        return std::nullopt;
-    if (text.size() > 5 && !is_space(text[5])) return std::nullopt;
-    const int month = (text[0] - '0') * 10 + (text[1] - '0');
-    const int day = (text[3] - '0') * 10 + (text[4] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))  // 02-29 allowed
-        return std::nullopt;
+    // "MM-DD" (a one-digit month or day too: SPEC §1), then the end or white
+    // space and an optional label.
+    const std::size_t length = month_day_shape_at(text);
+    if (length == 0) return std::nullopt;
+    if (text.size() > length && !is_space(text[length])) return std::nullopt;
+    const auto md = parse_month_day(text.substr(0, length));
+    if (!md) return std::nullopt;
+    const int month = md->month;
+    const int day = md->day;
     Occasion o;
-    o.name = std::string(text.substr(0, 5));
+    o.name = std::string(text.substr(0, length));
     o.kind = Occasion::Kind::fixed;
     o.month = month;
     o.day = day;
-    const std::string_view label = trim(text.substr(5));
+    const std::string_view label = trim(text.substr(length));
     if (!label.empty()) o.label = std::string(label);
     return o;
 }

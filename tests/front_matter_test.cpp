@@ -267,8 +267,8 @@ TEST_CASE("read: bad values are errors naming the key and the value, at the valu
                   "invalid duration '2x' for counter");
     }
     SUBCASE("offboarded") {
-        check_one(read("---\noffboarded: 2026-1-1\n---\n"), 2, 13, Severity::error,
-                  "invalid date '2026-1-1' for offboarded");
+        check_one(read("---\noffboarded: 2026-1-32\n---\n"), 2, 13, Severity::error,
+                  "invalid date '2026-1-32' for offboarded");
     }
     SUBCASE("project_end") {
         check_one(read("---\nproject_end: 2026-13-01\n---\n"), 2, 14, Severity::error,
