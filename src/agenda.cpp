@@ -1,6 +1,7 @@
 #include "agenda.h"
 
 #include <algorithm>
+#include <map>
 #include <tuple>
 
 namespace touchbase {
@@ -31,6 +32,50 @@ bool item_before(const AgendaItem& a, const AgendaItem& b) {
         return std::tuple(i.due, std::string_view(i.client->file), i.action ? i.action->line : 0);
     };
     return key(a) < key(b);
+}
+
+void add_clients_and_actions(Agenda& agenda, const Report& report) {
+    for (const auto& client : report.clients) {
+        agenda.clients.push_back(&client);
+        for (const auto& action : client.actions) agenda.actions.push_back({&client, &action, action.due});
+    }
+    std::stable_sort(agenda.clients.begin(), agenda.clients.end(),
+                     [](const ClientRecord* a, const ClientRecord* b) {
+                         auto key = [](const ClientRecord* c) {
+                             return std::tuple(!c->next_contact.has_value(),
+                                               c->next_contact.value_or(Date::min()),
+                                               std::string_view(c->file));
+                         };
+                         return key(a) < key(b);
+                     });
+    std::stable_sort(agenda.actions.begin(), agenda.actions.end(), item_before);
+}
+
+// SPEC §7.2: paused clients are never due and get no events; undated
+// action items would only repeat the contact event.
+void add_events(Agenda& agenda, const Report& report) {
+    for (const auto& client : report.clients) {
+        if (client.engagement == Engagement::paused) continue;
+        if (client.next_contact)
+            agenda.events.push_back({&client, nullptr, *client.next_contact,
+                                     reminder_day(client, report.calendar), 0});
+        std::vector<const ActionItem*> dated;
+        for (const auto& action : client.actions)
+            if (action.own_date) dated.push_back(&action);
+        std::stable_sort(dated.begin(), dated.end(),
+                         [](const ActionItem* a, const ActionItem* b) { return a->line < b->line; });
+        std::map<std::string_view, int> seen;  // text -> occurrences so far, in line order
+        for (const ActionItem* action : dated)
+            agenda.events.push_back({&client, action, action->due, std::nullopt, seen[action->text]++});
+    }
+    std::stable_sort(agenda.events.begin(), agenda.events.end(),
+                     [](const CalendarEvent& a, const CalendarEvent& b) {
+                         auto key = [](const CalendarEvent& e) {
+                             return std::tuple(e.date, std::string_view(e.client->file),
+                                               e.action != nullptr, e.action ? e.action->line : 0);
+                         };
+                         return key(a) < key(b);
+                     });
 }
 
 }  // namespace
@@ -89,9 +134,11 @@ Agenda build_agenda(const Report& report) {
                      });
     std::stable_sort(agenda.cards.begin(), agenda.cards.end(),
                      [](const CardItem& a, const CardItem& b) {
-                         return std::tie(a.card->date, a.client->file, a.card->occasion) <
-                                std::tie(b.card->date, b.client->file, b.card->occasion);
+                         return std::tie(a.card->date, a.client->file, a.card->line) <
+                                std::tie(b.card->date, b.client->file, b.card->line);
                      });
+    add_clients_and_actions(agenda, report);
+    add_events(agenda, report);
     return agenda;
 }
 

@@ -46,13 +46,34 @@ struct CardItem {
     const CardReminder* card = nullptr;
 };
 
+// An all-day calendar event (spec §7.2): a client's next contact (action
+// null, with its reminder day) or an action item with a date of its own.
+struct CalendarEvent {
+    const ClientRecord* client = nullptr;
+    const ActionItem* action = nullptr;  // null for the next contact
+    Date date;
+    std::optional<Date> reminder;        // contacts: the reminder day, when there is one
+    int occurrence = 0;                  // actions: how many earlier items (by line) of the
+                                         // client have the same text
+};
+
+// The one agenda model: every list the three renderers show, each sorted
+// once, here. Ties in any order are broken by path (byte order), then line
+// (spec §6).
 struct Agenda {
     Date today = Date::min();
+    // Every client, by N (null last), then file (spec §7.1).
+    std::vector<const ClientRecord*> clients;
+    // Every open action item of every client, by due date, then file, then line.
+    std::vector<AgendaItem> actions;
+    // Next contacts and dated action items of clients not paused, by date,
+    // then file, a contact before its client's action items, then line.
+    std::vector<CalendarEvent> events;
     std::vector<AgendaItem> overdue;       // oldest first
     std::vector<AgendaItem> due_today;     // contacts, action items and new clients
     std::vector<PrepareItem> prepare;      // by due date
     std::vector<AgendaItem> coming_up;     // by due date
-    std::vector<CardItem> cards;           // by date
+    std::vector<CardItem> cards;           // by date, then file, then line
     std::vector<const ClientRecord*> no_next_action;
     const std::vector<Problem>* problems = nullptr;
 };
@@ -62,13 +83,13 @@ Agenda build_agenda(const Report& report);
 
 // The renderers (render_*.cpp). `link_prefix` is the path from the agenda's
 // folder to DIR ("" when the agenda is in DIR, "../" one level below, ...).
-// `agenda` is build_agenda(report) (the run summary counts from it too).
-std::string render_markdown(const Report& report, const Agenda& agenda,
-                            std::string_view link_prefix);
-std::string render_json(const Report& report);
+// Each only formats `agenda` (build_agenda(report); the run summary counts
+// from it too).
+std::string render_markdown(const Agenda& agenda, std::string_view link_prefix);
+std::string render_json(const Agenda& agenda);
 // SPEC §7.2: an RFC 5545 calendar (CRLF, folded at 75 octets), one all-day
 // event per next contact (with an alarm at its reminder day) and per action
 // item with a date of its own. Same report, same bytes.
-std::string render_ics(const Report& report);
+std::string render_ics(const Agenda& agenda);
 
 }  // namespace touchbase

@@ -4,8 +4,6 @@
 // at character by character.
 #include "body.h"
 
-#include "log_heading.h"
-
 #include <algorithm>
 #include <cstdint>
 #include <optional>
@@ -15,52 +13,15 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include "log_heading.h"
+#include "text.h"
+
 namespace touchbase {
 
 namespace {
 
 // ---------------------------------------------------------------------------
 // Characters
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (lower(a[i]) != lower(b[i])) return false;
-    return true;
-}
-
-bool starts_with_icase(std::string_view text, std::size_t at, std::string_view word) {
-    return at + word.size() <= text.size() && iequals(text.substr(at, word.size()), word);
-}
-
-// Byte length of the white-space character at `at`, or 0. White space is
-// ASCII white space and the Unicode space separators (U+00A0 no-break space,
-// U+1680, U+2000..U+200A, U+202F narrow no-break space, U+205F, U+3000):
-// SPEC §4.2 counts non-breaking spaces as white space.
-std::size_t space_at(std::string_view s, std::size_t at) {
-    if (at >= s.size()) return 0;
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
-    const unsigned char c = b(0);
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return 1;
-    if (c == 0xC2 && at + 1 < s.size() && b(1) == 0xA0) return 2;
-    if (at + 2 < s.size()) {
-        if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;                 // U+1680
-        if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF)) return 3;  // U+2000..200A, U+202F
-        if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;                 // U+205F
-        if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;                 // U+3000
-    }
-    return 0;
-}
-
-// Whether a white-space character ends just before `at`.
-bool space_before(std::string_view s, std::size_t at) {
-    for (std::size_t len = 1; len <= 3 && len <= at; ++len)
-        if (space_at(s, at - len) == len) return true;
-    return false;
-}
 
 // SPEC §4.1 tag and `next:` start: the start of the text, white space or '('.
 bool opens_word(std::string_view s, std::size_t at) {
@@ -77,7 +38,6 @@ bool closes_word(std::string_view s, std::size_t at) {
     return punct && c != '-' && c != '_' && c != '/';
 }
 
-bool is_alnum(char c) { return is_digit(c) || (lower(c) >= 'a' && lower(c) <= 'z'); }
 
 // A date (SPEC §1, date_token_at: one-digit month or day and a `T` time
 // allowed; validity is not checked) at `at`: its token, length 0 if none.
@@ -95,63 +55,9 @@ std::size_t skip_blanks(std::string_view s, std::size_t at) {
     return at;
 }
 
-std::size_t skip_spaces(std::string_view s, std::size_t at) {
-    while (std::size_t n = space_at(s, at)) at += n;
-    return at;
-}
-
-// Runs of white space made one space, then trimmed (SPEC §4.2).
-std::string collapse_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending = false;
-    for (std::size_t i = 0; i < s.size();) {
-        if (std::size_t n = space_at(s, i)) {
-            pending = true;
-            i += n;
-            continue;
-        }
-        if (pending && !out.empty()) out += ' ';
-        pending = false;
-        out += s[i++];
-    }
-    return out;
-}
-
 // ---------------------------------------------------------------------------
 // Lines of the body, counted the way cmark counts them (LF, CRLF or a lone
 // CR ends a line), so cmark's line numbers index them directly.
-
-class LineIndex {
-public:
-    explicit LineIndex(std::string_view text) : text_(text) {
-        starts_.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);
-        }
-    }
-    // Offset of the start of 1-based `line`; the end of the text past the last line.
-    std::size_t start(int line) const {
-        if (line < 1) return 0;
-        const auto i = static_cast<std::size_t>(line - 1);
-        return i < starts_.size() ? starts_[i] : text_.size();
-    }
-    // Offset just after the line ending of `line` (the end of the text for the last line).
-    std::size_t after(int line) const { return start(line + 1); }
-    // The line's text without its line ending.
-    std::string_view content(int line) const {
-        const std::size_t from = start(line);
-        std::size_t to = after(line);
-        if (to > from && text_[to - 1] == '\n') --to;
-        if (to > from && text_[to - 1] == '\r') --to;
-        return text_.substr(from, to - from);
-    }
-
-private:
-    std::string_view text_;
-    std::vector<std::size_t> starts_;
-};
 
 // ---------------------------------------------------------------------------
 // cmark-gfm
@@ -260,7 +166,7 @@ std::size_t date_word(std::string_view s, std::size_t at, bool& other_way) {
         other_way = len > 0;
     }
     if (len == 0) return 0;
-    if (at + len < s.size() && is_alnum(s[at + len])) return 0;
+    if (at + len < s.size() && is_ascii_alnum(s[at + len])) return 0;
     return len;
 }
 
@@ -292,7 +198,7 @@ std::optional<DueMarker> calendar_marker_at(std::string_view s, std::size_t at) 
 // todo.txt `due:DATE` (case-insensitive; spaces after the colon allowed),
 // starting a word so that `overdue:` is not one.
 std::optional<DueMarker> todo_marker_at(std::string_view s, std::size_t at) {
-    if (!starts_with_icase(s, at, "due:") || !opens_word(s, at)) return std::nullopt;
+    if (!istarts_with_at(s, at, "due:") || !opens_word(s, at)) return std::nullopt;
     const std::size_t p = skip_blanks(s, at + 4);
     bool other = false;
     const std::size_t len = date_word(s, p, other);
@@ -304,7 +210,7 @@ std::optional<DueMarker> todo_marker_at(std::string_view s, std::size_t at) {
 std::optional<DueMarker> dataview_marker_at(std::string_view s, std::size_t at) {
     if (at >= s.size() || (s[at] != '[' && s[at] != '(')) return std::nullopt;
     const char close = s[at] == '[' ? ']' : ')';
-    if (!starts_with_icase(s, at + 1, "due::")) return std::nullopt;
+    if (!istarts_with_at(s, at + 1, "due::")) return std::nullopt;
     const std::size_t p = skip_spaces(s, at + 6);
     bool other = false;
     const std::size_t len = date_word(s, p, other);
@@ -890,18 +796,16 @@ bool one_edit_apart(std::string_view a, std::string_view b) {
     if (a.size() > b.size()) std::swap(a, b);
     if (b.size() - a.size() > 1) return false;
     std::size_t i = 0;
-    while (i < a.size() && lower(a[i]) == lower(b[i])) ++i;
+    while (i < a.size() && ascii_lower(a[i]) == ascii_lower(b[i])) ++i;
     if (i == a.size()) return true;  // equal, or b has one more at the end
     if (a.size() == b.size()) {
         // a substitution at i, or a swap of i and i + 1
         if (iequals(a.substr(i + 1), b.substr(i + 1))) return true;
-        return i + 1 < a.size() && lower(a[i]) == lower(b[i + 1]) &&
-               lower(a[i + 1]) == lower(b[i]) && iequals(a.substr(i + 2), b.substr(i + 2));
+        return i + 1 < a.size() && ascii_lower(a[i]) == ascii_lower(b[i + 1]) &&
+               ascii_lower(a[i + 1]) == ascii_lower(b[i]) && iequals(a.substr(i + 2), b.substr(i + 2));
     }
     return iequals(a.substr(i), b.substr(i + 1));  // b has one more at i
 }
-
-bool is_letter(char c) { return lower(c) >= 'a' && lower(c) <= 'z'; }
 
 }  // namespace
 
@@ -918,7 +822,7 @@ EntryMarks read_marks(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '#' && opens_word(text, i)) {
             std::size_t end = i + 1;
-            while (end < text.size() && is_letter(text[end])) ++end;
+            while (end < text.size() && is_ascii_letter(text[end])) ++end;
             const std::string_view word = text.substr(i + 1, end - i - 1);
             if (word.empty()) continue;
             const bool closed = closes_word(text, end);
@@ -942,14 +846,14 @@ EntryMarks read_marks(std::string_view text) {
                 std::size_t shown = end;
                 if (suffixed)
                     while (shown < text.size() && space_at(text, shown) == 0 &&
-                           (is_alnum(text[shown]) || text[shown] == '-' || text[shown] == '_' ||
+                           (is_ascii_alnum(text[shown]) || text[shown] == '-' || text[shown] == '_' ||
                             text[shown] == '/'))
                         ++shown;
                 marks.near_misses.push_back(
                     {i, std::string(text.substr(i, shown - i)), std::move(meant)});
             }
             i = end - 1;
-        } else if (lower(text[i]) == 'n' && starts_with_icase(text, i, "next:") &&
+        } else if (ascii_lower(text[i]) == 'n' && istarts_with_at(text, i, "next:") &&
                    opens_word(text, i)) {
             // `next:DATE`; spaces after the colon are allowed. Where an entry
             // holds several, the last one wins (as across entries, SPEC §5.3).

@@ -32,33 +32,10 @@
 #include <vector>
 
 #include "date.h"
+#include "model.h"
 #include "problem.h"
 
 namespace touchbase {
-
-// What an entry's text says (SPEC §4.1 tags and `next:`).
-struct EntryMarks {
-    bool needs = false;
-    bool news = false;
-    bool missed = false;
-    bool card = false;
-    std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
-    // A `next:` followed by something shaped like a date that is not one
-    // (`next:2026-02-30`), or by a date written another way
-    // (`next:03.12.2026`, next_other_way): what was written; scan_body warns.
-    std::string next_invalid;
-    bool next_other_way = false;
-    std::size_t next_offset = 0;  // where that `next:` starts in the text
-    // SPEC §4.1: a word tag one edit away from a tag of ours, or a tag of
-    // ours followed by `-`, `_` or `/` (`#need`, `#needs-help`): ignored,
-    // and scan_body warns.
-    struct NearMiss {
-        std::size_t offset = 0;  // of the `#`
-        std::string written;     // "#need"
-        std::string meant;       // "#needs" (or "#needs or #news")
-    };
-    std::vector<NearMiss> near_misses;
-};
 
 // Reads the tags of an entry's plain text. Tag boundaries per SPEC §4.1:
 // preceded by start, white space or '('; followed by end, white space or
@@ -77,23 +54,6 @@ struct LeadingDate {
     std::string written;       // the date as written (kind invalid or other_way)
 };
 LeadingDate leading_date(std::string_view text);
-
-struct ContactEntry {
-    Date date;
-    int line = 0;        // file line of the heading or item
-    std::string text;    // plain text, markup removed
-    EntryMarks marks;    // `next` cleared when it is on or before `date` (a warning is raised)
-    bool is_heading = false;
-    int column = 0;      // 1-based byte column where the entry's text starts
-    int level = 0;       // heading level (is_heading), else the level of its `Log` heading
-};
-
-struct TaskItem {
-    std::string text;          // first source line after the box, due marker removed, white space collapsed
-    std::optional<Date> due;   // from 📅 (with or without U+FE0F), `due:` or `[due:: ...]`
-    int line = 0;              // file line of the task marker
-    int column = 0;            // 1-based byte column of the list marker
-};
 
 // Where and how the contact log is written, for `touchbase log`.
 struct LogLayout {

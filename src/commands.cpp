@@ -149,7 +149,7 @@ int run_run(const CommonOptions& common) {
 
     Report report = report_of(s, pass, common);
     const Agenda agenda = build_agenda(report);
-    std::string agenda_text = render_markdown(report, agenda, s.link_prefix);
+    std::string agenda_text = render_markdown(agenda, s.link_prefix);
     int status = status_for(pass.problems);
     // SPEC §6: written only when its content changes. An existing agenda
     // larger than the new one differs from it, so no more needs reading (and
@@ -198,13 +198,14 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     if (auto status = setup(common, s)) return *status;
     Pass pass = read_notes(s, WriteMode::dry_run);
     for (const auto& p : pass.problems) print_problem(p, common);
-    Report report = report_of(s, pass, common);
+    const Report report = report_of(s, pass, common);
+    const Agenda agenda = build_agenda(report);
     if (options.format == "json")
-        fmt::print("{}", render_json(report));
+        fmt::print("{}", render_json(agenda));
     else if (options.format == "ics")
-        fmt::print("{}", render_ics(report));
+        fmt::print("{}", render_ics(agenda));
     else
-        fmt::print("{}", render_markdown(report, build_agenda(report), s.link_prefix));
+        fmt::print("{}", render_markdown(agenda, s.link_prefix));
     return status_for(report.problems);
 }
 

@@ -10,6 +10,7 @@
 #include "front_matter.h"
 #include "guards.h"
 #include "log_heading.h"
+#include "text.h"
 #include "yaml_support.h"
 
 namespace touchbase {
@@ -150,9 +151,7 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
             std::array<bool, 7> days{};
             bool ok = true;
             for (const auto& item : reader.items(value, key)) {
-                std::string name = item.IsScalar() ? item.Scalar() : std::string();
-                std::transform(name.begin(), name.end(), name.begin(),
-                               [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+                const std::string name = ascii_lowercase(item.IsScalar() ? item.Scalar() : std::string());
                 auto it = std::find(kWeekdays.begin(), kWeekdays.end(), name);
                 if (it == kWeekdays.end()) {
                     reader.problem(item, Severity::error,
@@ -174,7 +173,7 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
                 if (auto d = Date::parse(s)) {
                     config.schedule.calendar.holidays.push_back(*d);
                 } else if (auto md = parse_month_day(s)) {
-                    config.schedule.calendar.yearly.push_back({md->month, md->day});
+                    config.schedule.calendar.yearly.push_back(*md);
                 } else {
                     reader.problem(item, Severity::error,
                                    fmt::format("invalid holiday '{}' (expected YYYY-MM-DD or MM-DD)",

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "text.h"
+
 namespace touchbase {
 
 namespace {
@@ -56,8 +58,6 @@ int days_in_month_ext(std::int64_t year, int month) {
     if (month == 2 && is_leap(year)) return 29;
     return kDays[month - 1];
 }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // The serial of `date` + `d` (sign +1) or - `d` (sign -1), unbounded.
 std::int64_t shifted_serial(Date date, Duration d, int sign) {
@@ -164,7 +164,7 @@ std::size_t month_day_shape_at(std::string_view s) {
     return month + 1 + day;
 }
 
-std::optional<MonthDay> parse_month_day(std::string_view s) {
+std::optional<std::pair<int, int>> parse_month_day(std::string_view s) {
     const std::size_t length = month_day_shape_at(s);
     if (length == 0 || length != s.size()) return std::nullopt;
     const std::size_t month_len = s.find('-');
@@ -172,7 +172,7 @@ std::optional<MonthDay> parse_month_day(std::string_view s) {
     const int day = number(s, month_len + 1, length - month_len - 1);
     if (month < 1 || month > 12 || day < 1 || day > days_in_month_ext(2000, month))
         return std::nullopt;  // 2000 is a leap year: 02-29 is a day of some years
-    return MonthDay{month, day};
+    return std::pair{month, day};
 }
 
 std::optional<Date> Date::parse(std::string_view text) {

@@ -70,14 +70,6 @@ DateToken date_token_at(std::string_view text);
 // Its length, or 0.
 std::size_t other_date_shape_at(std::string_view text);
 
-// "MM-DD" where the month and the day may have one digit ("5-12"), a day of
-// some year (02-29 included); nullopt for anything else. The whole text.
-struct MonthDay {
-    int month = 0;
-    int day = 0;
-    friend auto operator<=>(const MonthDay&, const MonthDay&) = default;
-};
-std::optional<MonthDay> parse_month_day(std::string_view text);
 // The length of an "M(M)-D(D)" token at the start of `text` that is not
 // followed by another digit (validity not checked), or 0.
 std::size_t month_day_shape_at(std::string_view text);
@@ -120,6 +112,11 @@ bool means_same(Duration a, Duration b);
 // Results past 9999-12-31 compare as later than any date (and are compared
 // exactly with each other, on the unbounded proleptic calendar).
 int compare_at(Duration a, Duration b, Date start);
+
+// A yearly date "MM-DD", where the month and the day may have one digit
+// ("5-12", SPEC §1), the whole text: the (month, day) of a real day of a leap
+// year, so 02-29 is one; else nullopt.
+std::optional<std::pair<int, int>> parse_month_day(std::string_view text);
 
 // SPEC §1 workdays: weekday in `workdays` and not a holiday.
 struct Calendar {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "text.h"
 #include "yaml_support.h"
 
 namespace touchbase {
@@ -23,19 +24,19 @@ const char* to_string(OwnedKey k) {
 
 namespace {
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
 // A key no note uses, added after the YAML text to check where it ends.
 constexpr std::string_view kProbeKey = "touchbase-probe-3c1f9a";
 
-bool is_blank(char c) { return c == ' ' || c == '\t'; }
-
-// One line of a text: [begin, end) without its '\n'; `next` is the offset
-// after the '\n' (or the text's size for a last line without one).
+// One line of the front matter: [begin, end) without its '\n'; `next` is the
+// offset after the '\n' (or the text's size for a last line without one).
+// Lines here end at LF only (a CR before it is the line's last byte), as
+// yaml-cpp counts them: its marks index these lines, and a lone CR is no
+// line break to it.
 struct Line {
     std::size_t begin = 0, end = 0, next = 0;
 };
 
-Line line_at(std::string_view text, std::size_t pos) {
+Line yaml_line_at(std::string_view text, std::size_t pos) {
     const std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) return {pos, text.size(), text.size()};
     return {pos, nl, nl + 1};
@@ -45,11 +46,6 @@ Line line_at(std::string_view text, std::size_t pos) {
 std::string_view content(std::string_view text, const Line& l) {
     std::string_view s = text.substr(l.begin, l.end - l.begin);
     if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-    return s;
-}
-
-std::string_view trim_trailing_blanks(std::string_view s) {
-    while (!s.empty() && is_blank(s.back())) s.remove_suffix(1);
     return s;
 }
 
@@ -65,11 +61,11 @@ bool is_delimiter(std::string_view line, bool closing) {
 Split split_note(std::string_view bytes) {
     Split s;
     std::size_t pos = 0;
-    if (bytes.substr(0, kBom.size()) == kBom) {
+    if (starts_with_bom(bytes)) {
         s.bom = true;
         pos = kBom.size();
     }
-    const Line first = line_at(bytes, pos);
+    const Line first = yaml_line_at(bytes, pos);
     if (!is_delimiter(content(bytes, first), false)) return s;  // not a note
     if (first.end > first.begin && bytes[first.end - 1] == '\r' && first.end < bytes.size())
         s.eol = "\r\n";
@@ -77,7 +73,7 @@ Split split_note(std::string_view bytes) {
     s.yaml_first_line = 2;
     int line_no = 2;
     for (std::size_t p = first.next; p < bytes.size(); ++line_no) {
-        const Line l = line_at(bytes, p);
+        const Line l = yaml_line_at(bytes, p);
         if (is_delimiter(content(bytes, l), true)) {
             s.kind = Split::Kind::note;
             s.yaml_end = l.begin;
@@ -116,7 +112,7 @@ NestingDepth nesting_depth(std::string_view yaml, int limit) {
     };
 
     for (std::size_t pos = 0; pos < yaml.size() && result.depth <= limit;) {
-        const Line l = line_at(yaml, pos);
+        const Line l = yaml_line_at(yaml, pos);
         pos = l.next;
         const std::string_view line = content(yaml, l);
         std::size_t i = 0;
@@ -218,7 +214,7 @@ std::string shown(std::string_view text) {
     for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
     if (out.size() > 60) {
         std::size_t cut = 57;
-        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+        while (cut > 0 && is_utf8_continuation(out[cut])) --cut;
         out.resize(cut);
         out += "...";
     }
@@ -242,7 +238,7 @@ public:
         : split_(split), file_(file), yaml_(split.yaml(bytes)) {
         for (std::size_t p = 0; p < yaml_.size();) {
             line_starts_.push_back(p);
-            p = line_at(yaml_, p).next;
+            p = yaml_line_at(yaml_, p).next;
         }
     }
 
@@ -278,7 +274,7 @@ private:
 
     std::string_view yaml_line(int line) const {
         if (line < 0 || static_cast<std::size_t>(line) >= line_starts_.size()) return {};
-        return content(yaml_, line_at(yaml_, line_starts_[line]));
+        return content(yaml_, yaml_line_at(yaml_, line_starts_[line]));
     }
 
     // The text of a scalar that counts as present: nullopt for null, `~`,

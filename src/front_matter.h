@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "date.h"
+#include "model.h"
 #include "problem.h"
-#include "schedule.h"
 
 namespace touchbase {
 

@@ -2,18 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "text.h"
+
 namespace touchbase {
 
 namespace {
-
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-// The line that starts at `pos`, without its line ending.
-std::string_view line_at(std::string_view bytes, std::size_t pos) {
-    std::string_view rest = bytes.substr(std::min(pos, bytes.size()));
-    return rest.substr(0, rest.find_first_of("\r\n"));
-}
 
 // True when `pos` is at the start of a line that follows a blank line (or at
 // `floor`, where nothing before counts).
@@ -25,7 +18,7 @@ bool follows_blank_line(std::string_view bytes, std::size_t pos, std::size_t flo
     std::size_t start = end;
     while (start > floor && bytes[start - 1] != '\n' && bytes[start - 1] != '\r') --start;
     for (std::size_t i = start; i < end; ++i)
-        if (!is_space(bytes[i])) return false;
+        if (!is_blank(bytes[i])) return false;
     return true;
 }
 
@@ -73,7 +66,7 @@ void read_date_style(std::string_view content, EntryShape& shape) {
     shape.close = close;
     std::string_view separator = content.substr(at, end - at);
     // Only a separator that ends in white space reads well before the words.
-    if (!separator.empty() && is_space(separator.back())) shape.separator = separator;
+    if (!separator.empty() && is_blank(separator.back())) shape.separator = separator;
 }
 
 EntryShape heading_shape(std::string_view first_entry_line, int level) {
@@ -82,7 +75,7 @@ EntryShape heading_shape(std::string_view first_entry_line, int level) {
     std::string_view s = first_entry_line;
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
     while (!s.empty() && s.front() == '#') s.remove_prefix(1);
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_blank(s.front())) s.remove_prefix(1);
     read_date_style(s, shape);
     return shape;
 }
@@ -103,7 +96,7 @@ EntryShape list_shape(std::string_view first_entry_line) {
         ++marker_end;
     }
     std::size_t content = marker_end;
-    while (content < s.size() && is_space(s[content])) ++content;
+    while (content < s.size() && is_blank(s[content])) ++content;
     if (content == marker_end) return shape;  // not a list marker after all
     shape.lead = std::string(s.substr(0, content));
     read_date_style(s.substr(content), shape);
@@ -142,17 +135,7 @@ std::string entry_words(const LogEntry& entry) {
     };
     // The message on one line: every run of white space (line breaks
     // included) becomes one space, so the entry stays one heading or item.
-    std::string message;
-    bool pending_space = false;
-    for (char c : entry.message) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') {
-            pending_space = !message.empty();
-            continue;
-        }
-        if (pending_space) message += ' ';
-        pending_space = false;
-        message += c;
-    }
+    const std::string message = collapse_spaces(entry.message);
     if (!message.empty()) add(message);
     if (entry.needs) add("#needs");
     if (entry.news) add("#news");
@@ -175,7 +158,7 @@ Edit plan_log_entry(std::string_view bytes, std::size_t body_begin, std::string_
     if (known && layout.style == LogLayout::Style::headings) {
         const std::size_t top = at(layout.insert_top);
         const std::string line =
-            entry_line(heading_shape(line_at(bytes, top), layout.heading_level), entry);
+            entry_line(heading_shape(rest_of_line(bytes, top), layout.heading_level), entry);
         if (layout.newest_first) return Edit{top, 0, fmt::format("{}{}{}", line, eol, eol)};
         const std::size_t pos = at(layout.insert_bottom);
         if (pos == end)  // the entries run to the end of the note
@@ -187,7 +170,7 @@ Edit plan_log_entry(std::string_view bytes, std::size_t body_begin, std::string_
 
     if (known && layout.style == LogLayout::Style::list) {
         const std::size_t top = at(layout.insert_top);
-        const std::string line = entry_line(list_shape(line_at(bytes, top)), entry);
+        const std::string line = entry_line(list_shape(rest_of_line(bytes, top)), entry);
         if (layout.newest_first) return Edit{top, 0, fmt::format("{}{}", line, eol)};
         const std::size_t pos = at(layout.insert_bottom);
         std::string before = pos == end && !ends_with_line_ending(bytes) ? std::string(eol) : "";

@@ -1,8 +1,8 @@
 #include "markdown_text.h"
 
-#include <cctype>
-
 #include <fmt/format.h>
+
+#include "text.h"
 
 namespace touchbase {
 
@@ -19,7 +19,7 @@ std::string escape_markdown(std::string_view text) {
             continue;
         }
         bool entity = c == '&' && i + 1 < text.size() &&
-                      (std::isalpha(static_cast<unsigned char>(text[i + 1])) || text[i + 1] == '#');
+                      (is_ascii_letter(text[i + 1]) || text[i + 1] == '#');
         if (entity || kSpecial.find(c) != std::string_view::npos) out += '\\';
         out += c;
     }
@@ -29,11 +29,11 @@ std::string escape_markdown(std::string_view text) {
 std::string percent_encode_path(std::string_view path) {
     std::string out;
     out.reserve(path.size());
-    for (unsigned char c : path) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
-            out += static_cast<char>(c);
+    for (char c : path) {
+        if (is_ascii_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            out += c;
         else
-            out += fmt::format("%{:02X}", c);
+            out += fmt::format("%{:02X}", static_cast<unsigned char>(c));
     }
     return out;
 }

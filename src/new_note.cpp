@@ -1,36 +1,13 @@
 #include "new_note.h"
 
-#include <cctype>
-
 #include <fmt/format.h>
 
 #include "body.h"
+#include "text.h"
 
 namespace touchbase {
 
 namespace {
-
-// The next code point of `s` at `i` (advancing `i`); -1 for a byte that does
-// not start a valid UTF-8 sequence (it is skipped alone).
-long next_code_point(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i]);
-    int length = b < 0x80 ? 1 : (b >> 5) == 0x6 ? 2 : (b >> 4) == 0xE ? 3 : (b >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > s.size()) {
-        ++i;
-        return -1;
-    }
-    long cp = length == 1 ? b : b & (0x7F >> length);
-    for (int k = 1; k < length; ++k) {
-        const auto c = static_cast<unsigned char>(s[i + k]);
-        if ((c >> 6) != 0x2) {
-            ++i;
-            return -1;
-        }
-        cp = (cp << 6) | (c & 0x3F);
-    }
-    i += length;
-    return cp;
-}
 
 // Latin-1 Supplement letters U+00C0..U+00FF, lower case ASCII ("" = dropped).
 constexpr const char* kLatin1[64] = {
@@ -76,8 +53,6 @@ std::optional<std::string_view> ascii_for(long cp) {
     return std::nullopt;
 }
 
-bool is_white(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'; }
-
 }  // namespace
 
 std::string note_file_stem(std::string_view name) {
@@ -98,20 +73,7 @@ std::string note_file_stem(std::string_view name) {
     return out;
 }
 
-std::string clean_name(std::string_view name) {
-    std::string out;
-    bool space = false;
-    for (char c : name) {
-        if (is_white(c)) {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
+std::string clean_name(std::string_view name) { return collapse_spaces(name); }
 
 std::string yaml_string(std::string_view text) {
     // Plain only for text that starts with a letter or digit (or a non-ASCII
@@ -120,16 +82,14 @@ std::string yaml_string(std::string_view text) {
     auto plain_ok = [&] {
         if (text.empty() || text.back() == ' ' || text.back() == ':') return false;
         const auto first = static_cast<unsigned char>(text.front());
-        if (!(std::isalnum(first) || first >= 0x80)) return false;
+        if (!(is_ascii_alnum(static_cast<char>(first)) || first >= 0x80)) return false;
         if (text.find(": ") != std::string_view::npos || text.find(" #") != std::string_view::npos)
             return false;
         for (char c : text) {
             const auto u = static_cast<unsigned char>(c);
             if (u < 0x20 || u == 0x7F) return false;
         }
-        std::string lower;
-        for (char c : text) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return lower != "null";
+        return !iequals(text, "null");
     };
     if (plain_ok()) return std::string(text);
     std::string out = "\"";

@@ -9,6 +9,7 @@
 #include "front_matter.h"
 #include "front_matter_edit.h"
 #include "guards.h"
+#include "verify.h"
 #include "offboarding.h"
 
 namespace touchbase {
@@ -179,7 +180,7 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
         if (record.engagement == Engagement::paused) continue;  // SPEC §5.2: no cards
         auto date = card_due(*occasion, today, config.card_lead);
         if (date && !card_sent(body.entries, *date, config.card_lead, today))
-            record.cards.push_back(CardReminder{occasion->name, occasion->label, *date});
+            record.cards.push_back(CardReminder{occasion->name, occasion->label, *date, card.line});
     }
 
     result.record = std::move(record);

@@ -27,6 +27,7 @@ struct CardReminder {
     std::string occasion;                // as written before any label
     std::optional<std::string> label;
     Date date;
+    int line = 0;                        // file line of the `cards` item
 };
 
 // What the agenda needs from one note, and nothing more (no parsed trees, no

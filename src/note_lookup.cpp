@@ -2,22 +2,9 @@
 
 #include <algorithm>
 
+#include "text.h"
+
 namespace touchbase {
-
-namespace {
-
-char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [](char x, char y) { return fold(x) == fold(y); });
-}
-
-bool istarts_with(std::string_view text, std::string_view prefix) {
-    return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
-}
-
-}  // namespace
 
 NoteLookup find_note(std::string_view query, const std::vector<NoteName>& notes) {
     NoteLookup out;

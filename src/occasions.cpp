@@ -1,8 +1,11 @@
 // Card occasions (SPEC §5.5).
 #include "occasions.h"
 
+
 #include <algorithm>
 #include <array>
+
+#include "text.h"
 
 namespace touchbase {
 
@@ -23,20 +26,6 @@ constexpr std::array<Named, 7> kNamed{{
     {"thanksgiving", Occasion::Kind::thanksgiving, 11, 0},
     {"christmas", Occasion::Kind::fixed, 12, 25},
 }};
-
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 // The occasion's date in `year`, or nullopt outside 0001..9999.
 std::optional<Date> date_in(const Occasion& o, int year) {
@@ -65,9 +54,9 @@ std::optional<Date> next_date(const Occasion& o, Date today) {
 // only read after an MM-DD occasion, as SPEC §5.5 says ("christmas family" is
 // unknown).
 std::optional<Occasion> parse_occasion(std::string_view text) {
-    text = trim(text);
+    text = trim_blanks(text);
     for (const auto& n : kNamed) {
-        if (equals_ignoring_case(text, n.name)) {
+        if (iequals(text, n.name)) {
             Occasion o;
             o.name = std::string(text);
             o.kind = n.kind;
@@ -80,18 +69,16 @@ std::optional<Occasion> parse_occasion(std::string_view text) {
     // "MM-DD" (a one-digit month or day too: SPEC §1), then the end or white
     // space and an optional label.
     const std::size_t length = month_day_shape_at(text);
-    if (length == 0) return std::nullopt;
-    if (text.size() > length && !is_space(text[length])) return std::nullopt;
-    const auto md = parse_month_day(text.substr(0, length));
-    if (!md) return std::nullopt;
-    const int month = md->month;
-    const int day = md->day;
+    if (length == 0 || (text.size() > length && !is_blank(text[length]))) return std::nullopt;
+    const auto month_day = parse_month_day(text.substr(0, length));  // 02-29 allowed
+    if (!month_day) return std::nullopt;
+    const auto [month, day] = *month_day;
     Occasion o;
     o.name = std::string(text.substr(0, length));
     o.kind = Occasion::Kind::fixed;
     o.month = month;
     o.day = day;
-    const std::string_view label = trim(text.substr(length));
+    const std::string_view label = trim_blanks(text.substr(length));
     if (!label.empty()) o.label = std::string(label);
     return o;
 }

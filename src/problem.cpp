@@ -4,7 +4,7 @@
 
 #include <fmt/format.h>
 
-#include "guards.h"
+#include "text.h"
 
 namespace touchbase {
 
@@ -31,21 +31,13 @@ std::string format_problem_with_source(const Problem& p) {
 }
 
 void attach_source_lines(std::vector<Problem>& problems, std::string_view bytes) {
-    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
     for (auto& p : problems) {
         if (p.line <= 0 || !p.source_line.empty()) continue;
-        std::size_t pos = 0;
-        for (int l = 1; l < p.line && pos != std::string_view::npos; ++l) {
-            pos = bytes.find('\n', pos);
-            if (pos != std::string_view::npos) ++pos;
-        }
-        if (pos == std::string_view::npos || pos > bytes.size()) continue;
-        std::size_t end = bytes.find('\n', pos);
-        std::string_view line = bytes.substr(pos, end == std::string_view::npos ? end : end - pos);
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::optional<std::string_view> line = line_text(bytes, p.line);
+        if (!line) continue;
         // Never echo invalid UTF-8 (SPEC §9): the first bad byte is the
         // problem's own column, so the caret still lines up.
-        p.source_line = valid_utf8(line);
+        p.source_line = valid_utf8(*line);
     }
 }
 

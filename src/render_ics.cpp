@@ -6,15 +6,13 @@
 // path, the kind of event, its text), never of where it is (line) or when
 // it was made (clock); DTSTAMP is *today* at midnight UTC. The same notes and
 // *today* give the same bytes.
-#include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <map>
-#include <tuple>
 
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "text.h"
 
 namespace touchbase {
 
@@ -46,8 +44,6 @@ std::string escape_text(std::string_view text) {
     }
     return out;
 }
-
-bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 // RFC 5545 §3.1: fold after at most 75 octets; a continuation line starts
 // with one space, which counts toward its 75. A fold never splits a UTF-8
@@ -111,11 +107,9 @@ std::string trigger_before(int days) {
     return days == 0 ? "PT0S" : fmt::format("-P{}D", days);
 }
 
+// What one VEVENT says, formatted from the model's CalendarEvent.
 struct Event {
     Date date;
-    std::string_view file;
-    int kind_order = 0;  // a contact before its client's action items on the same day
-    int line = 0;
     std::string uid;
     std::string summary;
     std::string description;
@@ -139,63 +133,36 @@ std::string action_description(const ClientRecord& client, const ActionItem& act
     return d;
 }
 
-std::vector<Event> collect_events(const Report& report) {
-    std::vector<Event> events;
-    for (const auto& client : report.clients) {
-        // SPEC §5.2: paused clients are never due and get no reminders.
-        if (client.engagement == Engagement::paused) continue;
-        if (client.next_contact) {
-            Event e;
-            e.date = *client.next_contact;
-            e.file = client.file;
-            e.uid = event_uid(client.file, "contact", "", 0);
-            e.summary = fmt::format("Get in touch: {}", client.name);
-            e.description = contact_description(client);
-            if (auto reminder = reminder_day(client, report.calendar)) {
-                e.alarm_days = days_between(*reminder, e.date);
-                e.alarm_description = fmt::format("Prepare: get in touch with {} on {}",
-                                                  client.name, e.date);
-            }
-            events.push_back(std::move(e));
+Event event_of(const CalendarEvent& ce) {
+    const ClientRecord& client = *ce.client;
+    Event e;
+    e.date = ce.date;
+    if (!ce.action) {
+        e.uid = event_uid(client.file, "contact", "", 0);
+        e.summary = fmt::format("Get in touch: {}", client.name);
+        e.description = contact_description(client);
+        if (ce.reminder) {
+            e.alarm_days = days_between(*ce.reminder, e.date);
+            e.alarm_description =
+                fmt::format("Prepare: get in touch with {} on {}", client.name, e.date);
         }
-
-        // SPEC §7.2: undated items would only repeat the contact event.
-        std::vector<const ActionItem*> dated;
-        for (const auto& action : client.actions)
-            if (action.own_date) dated.push_back(&action);
-        std::stable_sort(dated.begin(), dated.end(), [](const ActionItem* a, const ActionItem* b) {
-            return a->line < b->line;
-        });
-        std::map<std::string_view, int> seen;  // text -> occurrences so far, in line order
-        for (const ActionItem* action : dated) {
-            int occurrence = seen[action->text]++;
-            Event e;
-            e.date = action->due;
-            e.file = client.file;
-            e.kind_order = 1;
-            e.line = action->line;
-            e.uid = event_uid(client.file, "action", action->text, occurrence);
-            e.summary = fmt::format("{}: {}", client.name, action->text);
-            e.description = action_description(client, *action);
-            events.push_back(std::move(e));
-        }
+    } else {
+        e.uid = event_uid(client.file, "action", ce.action->text, ce.occurrence);
+        e.summary = fmt::format("{}: {}", client.name, ce.action->text);
+        e.description = action_description(client, *ce.action);
     }
-    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
-        return std::tie(a.date, a.file, a.kind_order, a.line) <
-               std::tie(b.date, b.file, b.kind_order, b.line);
-    });
-    return events;
+    return e;
 }
 
 }  // namespace
 
-std::string render_ics(const Report& report) {
+std::string render_ics(const Agenda& agenda) {
     std::string out;
     auto line = [&](std::string_view text) { append_folded(out, text); };
     auto text_property = [&](std::string_view name, std::string_view value) {
         line(fmt::format("{}:{}", name, escape_text(value)));
     };
-    const std::string stamp = ics_date(report.today) + "T000000Z";
+    const std::string stamp = ics_date(agenda.today) + "T000000Z";
 
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
@@ -206,7 +173,8 @@ std::string render_ics(const Report& report) {
     // (RFC 7986 REFRESH-INTERVAL, and the older X-PUBLISHED-TTL).
     line("REFRESH-INTERVAL;VALUE=DURATION:P1D");
     line("X-PUBLISHED-TTL:P1D");
-    for (const Event& e : collect_events(report)) {
+    for (const CalendarEvent& calendar_event : agenda.events) {
+        const Event e = event_of(calendar_event);
         line("BEGIN:VEVENT");
         line(fmt::format("UID:{}", e.uid));
         line(fmt::format("DTSTAMP:{}", stamp));

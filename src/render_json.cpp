@@ -1,8 +1,6 @@
-// `agenda --format json` (SPEC §7.1): keys in the spec's order, arrays
-// sorted as it states.
-#include <algorithm>
+// `agenda --format json` (SPEC §7.1): keys in the spec's order; the arrays
+// come sorted from the agenda model.
 #include <iterator>
-#include <tuple>
 
 #include <fmt/format.h>
 
@@ -54,22 +52,12 @@ void array(std::string& out, std::string_view key, const std::vector<T>& items, 
 
 }  // namespace
 
-std::string render_json(const Report& report) {
+std::string render_json(const Agenda& agenda) {
     std::string out;
     auto it = std::back_inserter(out);
-    fmt::format_to(it, "{{\n  \"today\": {},\n", json_string(report.today.str()));
+    fmt::format_to(it, "{{\n  \"today\": {},\n", json_string(agenda.today.str()));
 
-    std::vector<const ClientRecord*> clients;
-    for (const auto& c : report.clients) clients.push_back(&c);
-    // Sorted by N (null last), then file.
-    std::stable_sort(clients.begin(), clients.end(), [](const ClientRecord* a, const ClientRecord* b) {
-        auto key = [](const ClientRecord* c) {
-            return std::tuple(!c->next_contact.has_value(), c->next_contact.value_or(Date::min()),
-                              std::string_view(c->file));
-        };
-        return key(a) < key(b);
-    });
-    array(out, "clients", clients, [&](const ClientRecord* c) {
+    array(out, "clients", agenda.clients, [&](const ClientRecord* c) {
         fmt::format_to(it,
                        "{{\"file\": {}, \"name\": {}, \"owner\": {}, \"engagement\": {}, "
                        "\"last_contact\": {}, \"counter\": {}, \"next_contact\": {}, \"status\": {}}}",
@@ -78,41 +66,17 @@ std::string render_json(const Report& report) {
                        json_or_null(c->counter), json_or_null(c->next_contact),
                        json_string(to_string(c->status)));
     });
-
-    struct Action {
-        const ClientRecord* client;
-        const ActionItem* item;
-    };
-    std::vector<Action> actions;
-    for (const auto& c : report.clients)
-        for (const auto& a : c.actions) actions.push_back({&c, &a});
-    std::stable_sort(actions.begin(), actions.end(), [](const Action& a, const Action& b) {
-        return std::tuple(a.item->due, std::string_view(a.client->file), a.item->line) <
-               std::tuple(b.item->due, std::string_view(b.client->file), b.item->line);
-    });
-    array(out, "actions", actions, [&](const Action& a) {
+    array(out, "actions", agenda.actions, [&](const AgendaItem& a) {
         fmt::format_to(it,
                        "{{\"file\": {}, \"client\": {}, \"text\": {}, \"due\": {}, \"origin\": {}, "
                        "\"line\": {}}}",
                        json_string(a.client->file), json_string(a.client->name),
-                       json_string(a.item->text), json_string(a.item->due.str()),
-                       json_string(a.item->origin == ActionItem::Origin::task ? "task"
-                                                                              : "front_matter"),
-                       a.item->line);
+                       json_string(a.action->text), json_string(a.action->due.str()),
+                       json_string(a.action->origin == ActionItem::Origin::task ? "task"
+                                                                                : "front_matter"),
+                       a.action->line);
     });
-
-    struct Card {
-        const ClientRecord* client;
-        const CardReminder* card;
-    };
-    std::vector<Card> cards;
-    for (const auto& c : report.clients)
-        for (const auto& card : c.cards) cards.push_back({&c, &card});
-    std::stable_sort(cards.begin(), cards.end(), [](const Card& a, const Card& b) {
-        return std::tuple(a.card->date, std::string_view(a.client->file)) <
-               std::tuple(b.card->date, std::string_view(b.client->file));
-    });
-    array(out, "cards", cards, [&](const Card& c) {
+    array(out, "cards", agenda.cards, [&](const CardItem& c) {
         fmt::format_to(it,
                        "{{\"file\": {}, \"client\": {}, \"occasion\": {}, \"label\": {}, "
                        "\"date\": {}}}",
@@ -122,7 +86,7 @@ std::string render_json(const Report& report) {
     });
 
     array(
-        out, "problems", report.problems,
+        out, "problems", *agenda.problems,
         [&](const Problem& p) {
             fmt::format_to(it,
                            "{{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": {}, "

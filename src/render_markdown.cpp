@@ -35,14 +35,13 @@ void section(std::string& out, std::string_view title) { fmt::format_to(Out(out)
 
 }  // namespace
 
-std::string render_markdown(const Report& report, const Agenda& agenda,
-                            std::string_view link_prefix) {
+std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) {
     std::string out;
     Out it(out);
     Date today = agenda.today;
     fmt::format_to(it, "# Agenda for {} {}\n\n", weekday_name(today.weekday()), today);
     fmt::format_to(it, "{}: {} overdue, {} today, {} to prepare, {} coming up, {}, {}, {}.\n",
-                   plural(report.clients.size(), "client", "clients"), agenda.overdue.size(),
+                   plural(agenda.clients.size(), "client", "clients"), agenda.overdue.size(),
                    agenda.due_today.size(), agenda.prepare.size(), agenda.coming_up.size(),
                    plural(agenda.cards.size(), "card to send", "cards to send"),
                    plural(agenda.no_next_action.size(), "client without a next action",

@@ -14,28 +14,6 @@
 
 namespace touchbase {
 
-std::optional<Engagement> parse_engagement(std::string_view text) {
-    // Exact, lower-case names only: SPEC §3 makes a value outside the set an
-    // error, and the set is written in lower case.
-    if (text == "active") return Engagement::active;
-    if (text == "casual") return Engagement::casual;
-    if (text == "ongoing") return Engagement::ongoing;
-    if (text == "former") return Engagement::former;
-    if (text == "paused") return Engagement::paused;
-    return std::nullopt;
-}
-
-const char* to_string(Engagement e) {
-    switch (e) {
-        case Engagement::active: return "active";
-        case Engagement::casual: return "casual";
-        case Engagement::ongoing: return "ongoing";
-        case Engagement::former: return "former";
-        case Engagement::paused: return "paused";
-    }
-    return "ongoing";
-}
-
 const char* to_string(Status s) {
     switch (s) {
         case Status::overdue: return "overdue";

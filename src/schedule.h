@@ -7,14 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "body.h"
 #include "date.h"
+#include "model.h"
 
 namespace touchbase {
-
-enum class Engagement { active, casual, ongoing, former, paused };
-std::optional<Engagement> parse_engagement(std::string_view text);
-const char* to_string(Engagement e);
 
 struct ScheduleSettings {
     Duration base{1, Unit::weeks};

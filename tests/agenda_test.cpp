@@ -32,6 +32,8 @@ Report report_of(std::vector<ClientRecord> clients, std::optional<std::string> o
                        owner);
 }
 
+std::string json_of(const Report& report) { return render_json(build_agenda(report)); }
+
 // "file:line" or "file:contact" for each item, in order.
 std::vector<std::string> names(const std::vector<AgendaItem>& items) {
     std::vector<std::string> out;
@@ -130,7 +132,7 @@ TEST_CASE("render_json escapes quotes, backslashes and control characters") {
     c.name = std::string("Tab\there, newline\nthere, bell\a, nul") + '\0' + " end, \x1f, \x7f, é";
     c.owner = "O'Neil \"Junior\"";
     Report report = report_of({c});
-    std::string json = render_json(report);
+    std::string json = json_of(report);
     CHECK(json.find(R"("file": "we\"ird\\name.md")") != std::string::npos);
     CHECK(json.find(R"("name": "Tab\there, newline\nthere, bell\u0007, nul\u0000 end, \u001f, )"
                     "\x7f" R"(, é")") != std::string::npos);
@@ -141,7 +143,7 @@ TEST_CASE("render_json escapes quotes, backslashes and control characters") {
 
 TEST_CASE("render_json: empty arrays, nulls, and the key order of SPEC §7.1") {
     auto n = client("n.md", std::nullopt);
-    std::string json = render_json(report_of({n}));
+    std::string json = json_of(report_of({n}));
     CHECK(json ==
           "{\n"
           "  \"today\": \"2026-11-24\",\n"
@@ -153,4 +155,60 @@ TEST_CASE("render_json: empty arrays, nulls, and the key order of SPEC §7.1") {
           "  \"cards\": [],\n"
           "  \"problems\": []\n"
           "}\n");
+}
+
+TEST_CASE("cards: one order for the model, markdown and JSON (date, then file, then line)") {
+    // Two cards of one client on the same day, listed out of line order: the
+    // occasion's name ("12-25" < "christmas") no longer decides.
+    auto c = client("c.md", d("2026-12-20"), Engagement::former);
+    c.cards.push_back(CardReminder{"12-25", std::string("family"), d("2026-12-25"), 7});
+    c.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
+    c.cards.push_back(CardReminder{"new-year", std::nullopt, d("2027-01-01"), 5});
+    auto b = client("b.md", d("2026-12-20"), Engagement::former);
+    b.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 9});
+    const Report report = report_of({c, b});
+    const Agenda agenda = build_agenda(report);
+    std::vector<std::string> order;
+    for (const auto& item : agenda.cards)
+        order.push_back(item.client->file + ":" + std::to_string(item.card->line));
+    CHECK(order == Strings{"b.md:9", "c.md:6", "c.md:7", "c.md:5"});  // christmas, then 12-25
+
+    const std::string json = json_of(report);
+    const auto json_christmas_b = json.find(R"("file": "b.md", "client": "b.md", "occasion": "christmas")");
+    const auto json_1225 = json.find(R"("occasion": "12-25")");  // c.md line 7
+    const auto json_christmas_c = json.find(R"("file": "c.md", "client": "c.md", "occasion": "christmas")");  // c.md line 6
+    const auto json_new_year = json.find(R"("occasion": "new-year")");
+    REQUIRE(json_new_year != std::string::npos);
+    CHECK(json_christmas_b < json_christmas_c);
+    CHECK(json_christmas_c < json_1225);
+    CHECK(json_1225 < json_new_year);
+
+    const std::string md = render_markdown(agenda, "");
+    const auto cards = md.find("## Cards to send\n\n");
+    REQUIRE(cards != std::string::npos);
+    const std::string section = md.substr(cards, md.find("\n\n", cards + 18) - cards);
+    const auto at = [&](const char* text) { return section.find(text); };
+    CHECK(at("christmas: [b.md]") < at("christmas: [c.md]"));
+    CHECK(at("christmas: [c.md]") < at("12-25 family: [c.md]"));
+    CHECK(at("12-25 family: [c.md]") < at("new-year: [c.md]"));
+    CHECK(at("new-year: [c.md]") != std::string::npos);
+}
+
+TEST_CASE("the model lists clients by N (none last) then file, actions by due, file, line") {
+    auto a = client("a.md", std::nullopt);
+    a.actions.push_back(action("later", "2026-12-01", 12));
+    a.actions.push_back(action("sooner", "2026-11-30", 14));
+    auto b = client("b.md", d("2026-11-20"));
+    b.actions.push_back(action("same day", "2026-11-30", 3));
+    const Report report = report_of({a, b});
+    const Agenda agenda = build_agenda(report);
+    REQUIRE(agenda.clients.size() == 2);
+    CHECK(agenda.clients[0]->file == "b.md");
+    CHECK(agenda.clients[1]->file == "a.md");
+    CHECK(names(agenda.actions) == Strings{"a.md:14", "b.md:3", "a.md:12"});
+    // Calendar events: b's contact, then the dated items by date, file, line.
+    std::vector<std::string> events;
+    for (const auto& e : agenda.events)
+        events.push_back(e.client->file + ":" + (e.action ? std::to_string(e.action->line) : "contact"));
+    CHECK(events == Strings{"b.md:contact", "a.md:14", "b.md:3", "a.md:12"});
 }

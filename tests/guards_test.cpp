@@ -9,6 +9,7 @@
 #include "front_matter.h"
 #include "guards.h"
 #include "note.h"
+#include "verify.h"
 #include "yaml_support.h"
 
 using namespace touchbase;

@@ -40,6 +40,9 @@ Report report_of(std::vector<ClientRecord> clients, Date today = day("2026-11-24
     return r;
 }
 
+// The calendar of a report: the agenda model, then its ICS formatting.
+std::string ics_of(const Report& report) { return render_ics(build_agenda(report)); }
+
 // The physical lines, each without its CRLF; fails the test on a bare LF or CR.
 std::vector<std::string> physical_lines(const std::string& ics) {
     std::vector<std::string> lines;
@@ -127,7 +130,7 @@ bool whole_utf8(const std::string& text) {
 }  // namespace
 
 TEST_CASE("ics: a calendar with CRLF line endings, version, product and name") {
-    std::string ics = render_ics(report_of({client("a.md", "Acme", day("2026-12-01"))}));
+    std::string ics = ics_of(report_of({client("a.md", "Acme", day("2026-12-01"))}));
     auto lines = content_lines(ics);
     REQUIRE(lines.size() > 6);
     CHECK(lines.front() == "BEGIN:VCALENDAR");
@@ -144,7 +147,7 @@ TEST_CASE("ics: a next contact is an all-day event with the client's details") {
     c.owner = "Jane";
     c.last_contact = day("2026-11-10");
     c.last_entry_text = "2026-11-10 Call about the budget";
-    auto events = events_of(render_ics(report_of({c})));
+    auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 1);
     const auto& p = events[0].props;
     CHECK(p.at("DTSTART;VALUE=DATE") == "20261208");
@@ -156,7 +159,7 @@ TEST_CASE("ics: a next contact is an all-day event with the client's details") {
 }
 
 TEST_CASE("ics: DTEND is the next day across a month and a year; none on 9999-12-31") {
-    auto events = events_of(render_ics(report_of({client("a.md", "A", day("2026-12-31")),
+    auto events = events_of(ics_of(report_of({client("a.md", "A", day("2026-12-31")),
                                                   client("b.md", "B", day("9999-12-31"))})));
     REQUIRE(events.size() == 2);
     CHECK(events[0].props.at("DTEND;VALUE=DATE") == "20270101");
@@ -168,7 +171,7 @@ TEST_CASE("ics: DTSTAMP is today at midnight UTC") {
     std::vector<ClientRecord> clients{client("a.md", "A", day("2026-12-01")),
                                       client("b.md", "B", day("2026-12-02"))};
     for (const char* today : {"2026-11-24", "2027-02-28"}) {
-        auto events = events_of(render_ics(report_of(clients, day(today))));
+        auto events = events_of(ics_of(report_of(clients, day(today))));
         REQUIRE(events.size() == 2);
         std::string expected = std::string(today).substr(0, 4) + std::string(today).substr(5, 2) +
                                std::string(today).substr(8, 2) + "T000000Z";
@@ -179,13 +182,13 @@ TEST_CASE("ics: DTSTAMP is today at midnight UTC") {
 TEST_CASE("ics: the same report gives the same bytes") {
     ClientRecord c = client("a.md", "A", day("2026-12-01"));
     c.actions.push_back(action("Send it", day("2026-12-03"), true, 9));
-    CHECK(render_ics(report_of({c})) == render_ics(report_of({c})));
+    CHECK(ics_of(report_of({c})) == ics_of(report_of({c})));
 }
 
 TEST_CASE("ics: TEXT values escape backslash, semicolon, comma and line breaks") {
     ClientRecord c = client("a.md", "Smith, Jones; Co \\ Partners", day("2026-12-01"));
     c.last_entry_text = "one\ntwo\r\nthree";
-    auto events = events_of(render_ics(report_of({c})));
+    auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 1);
     CHECK(events[0].props.at("SUMMARY") == "Get in touch: Smith\\, Jones\\; Co \\\\ Partners");
     CHECK(events[0].props.at("DESCRIPTION") == "File: a.md\\nLast entry: one\\ntwo\\nthree");
@@ -201,7 +204,7 @@ TEST_CASE("ics: lines fold at 75 octets without splitting a UTF-8 character") {
         for (int pad = 0; pad < 8; ++pad) {
             std::string name = std::string(pad, 'x');
             for (int i = 0; i < 60; ++i) name += ch;
-            std::string ics = render_ics(report_of({client("a.md", name, day("2026-12-01"))}));
+            std::string ics = ics_of(report_of({client("a.md", name, day("2026-12-01"))}));
             CAPTURE(ch);
             CAPTURE(pad);
             bool folded = false;
@@ -226,7 +229,7 @@ TEST_CASE("ics: a line of exactly 75 octets is not folded, one of 76 is") {
     // "SUMMARY:Get in touch: " is 22 octets.
     for (std::size_t length : {53u, 54u}) {
         std::string name(length, 'n');
-        auto lines = physical_lines(render_ics(report_of({client("a.md", name, day("2026-12-01"))})));
+        auto lines = physical_lines(ics_of(report_of({client("a.md", name, day("2026-12-01"))})));
         bool found = false;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (lines[i].rfind("SUMMARY:", 0) != 0) continue;
@@ -247,7 +250,7 @@ TEST_CASE("ics: action items with a date of their own are events; undated ones a
     ClientRecord c = client("clients/acme.md", "Acme Corp", day("2026-12-08"));
     c.actions.push_back(action("Send the summary", day("2026-11-30"), true, 14));
     c.actions.push_back(action("Raise the invoice", day("2026-12-08"), false, 15));
-    auto events = events_of(render_ics(report_of({c})));
+    auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 2);
     const Event* send = find_summary(events, "Acme Corp: Send the summary");
     REQUIRE(send);
@@ -261,7 +264,7 @@ TEST_CASE("ics: paused clients have no events") {
     paused.engagement = Engagement::paused;
     paused.actions.push_back(action("Dated", day("2026-12-02"), true, 9));
     ClientRecord live = client("l.md", "Live", day("2026-12-01"));
-    auto events = events_of(render_ics(report_of({paused, live})));
+    auto events = events_of(ics_of(report_of({paused, live})));
     REQUIRE(events.size() == 1);
     CHECK(events[0].props.at("SUMMARY") == "Get in touch: Live");
 }
@@ -269,7 +272,7 @@ TEST_CASE("ics: paused clients have no events") {
 TEST_CASE("ics: a client without a next contact has no contact event") {
     ClientRecord c = client("new.md", "New", std::nullopt);
     c.actions.push_back(action("Undated", day("2026-11-24"), false, 9));
-    CHECK(events_of(render_ics(report_of({c}))).empty());
+    CHECK(events_of(ics_of(report_of({c}))).empty());
 }
 
 TEST_CASE("ics: events sorted by date, then file, contact before actions, then line") {
@@ -278,7 +281,7 @@ TEST_CASE("ics: events sorted by date, then file, contact before actions, then l
     b.actions.push_back(action("b early line", day("2026-12-01"), true, 20));
     ClientRecord a = client("a.md", "A", day("2026-12-01"));
     a.actions.push_back(action("a earlier date", day("2026-11-30"), true, 40));
-    auto events = events_of(render_ics(report_of({b, a})));
+    auto events = events_of(ics_of(report_of({b, a})));
     std::vector<std::string> summaries;
     for (const auto& e : events) summaries.push_back(e.props.at("SUMMARY"));
     CHECK(summaries == std::vector<std::string>{"A: a earlier date", "Get in touch: A",
@@ -289,7 +292,7 @@ TEST_CASE("ics: events sorted by date, then file, contact before actions, then l
 TEST_CASE("ics: UIDs come from path, kind and text, not from lines or other text") {
     auto uids = [](const ClientRecord& c) {
         std::map<std::string, std::string> by_summary;
-        for (const auto& e : events_of(render_ics(report_of({c}))))
+        for (const auto& e : events_of(ics_of(report_of({c}))))
             by_summary[e.props.at("SUMMARY")] = e.props.at("UID");
         return by_summary;
     };
@@ -345,12 +348,12 @@ TEST_CASE("ics: UIDs come from path, kind and text, not from lines or other text
 TEST_CASE("ics: items of one note with the same text get distinct UIDs by occurrence") {
     ClientRecord c = client("a.md", "A", std::nullopt);
     c.actions.push_back(action("Call back", day("2026-12-01"), true, 10));
-    std::string single_uid = events_of(render_ics(report_of({c})))[0].props.at("UID");
+    std::string single_uid = events_of(ics_of(report_of({c})))[0].props.at("UID");
 
     // The same text again, later in the note, and an undated one in between.
     c.actions.push_back(action("Call back", day("2026-11-30"), true, 20));
     c.actions.push_back(action("Call back", day("2026-12-24"), false, 15));
-    auto events = events_of(render_ics(report_of({c})));
+    auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 2);
     // Sorted by date: the item of line 20 first. The first by line keeps its UID.
     CHECK(events[1].props.at("UID") == single_uid);
@@ -359,7 +362,7 @@ TEST_CASE("ics: items of one note with the same text get distinct UIDs by occurr
     // In another note, the same text has another UID.
     ClientRecord b = client("b.md", "A", std::nullopt);
     b.actions.push_back(action("Call back", day("2026-12-01"), true, 10));
-    CHECK(events_of(render_ics(report_of({b})))[0].props.at("UID") != single_uid);
+    CHECK(events_of(ics_of(report_of({b})))[0].props.at("UID") != single_uid);
 }
 
 TEST_CASE("ics: the alarm is at the reminder day, in whole days before the contact") {
@@ -392,7 +395,7 @@ TEST_CASE("ics: the alarm is at the reminder day, in whole days before the conta
         CAPTURE(k.remind_before.str());
         ClientRecord c = client("a.md", "A", day(k.next_contact));
         c.remind_before = k.remind_before;
-        auto events = events_of(render_ics(report_of({c})));
+        auto events = events_of(ics_of(report_of({c})));
         REQUIRE(events.size() == 1);
         CHECK(events[0].alarms == 1);
         CHECK(events[0].alarm.at("ACTION") == "DISPLAY");
@@ -406,7 +409,7 @@ TEST_CASE("ics: the alarm skips holidays of the calendar") {
     // 2026-11-26 are holidays: Wednesday 2026-11-25, 5 days before.
     Report r = report_of({client("a.md", "A", day("2026-11-30"))});
     r.calendar.holidays = {day("2026-11-26"), day("2026-11-27")};
-    auto events = events_of(render_ics(r));
+    auto events = events_of(ics_of(r));
     REQUIRE(events.size() == 1);
     CHECK(events[0].alarm.at("TRIGGER;RELATED=START") == "-P5D");
 }
@@ -417,7 +420,7 @@ TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
     ClientRecord c = client("clients/acme.md", "Acme", day("2026-12-08"));
     c.actions.push_back(action("Send the summary", day("2026-12-01"), true, 10));
     c.actions.push_back(action("Send the summary", day("2026-12-02"), true, 11));
-    auto events = events_of(render_ics(report_of({c})));
+    auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 3);
     CHECK(events[1].props.at("UID") == "c539426b2dc83b02@touchbase");  // occurrence 1
     CHECK(events[2].props.at("UID") == "45e7b8acc664ebf1@touchbase");  // the contact
