@@ -242,7 +242,7 @@ std::optional<DueMarker> find_due_marker(std::string_view s) {
 // make touchbase hang (SPEC §9). The scanning work is estimated here on the
 // text: for each opener, the bytes up to its closer or to the next blank line
 // (a paragraph never spans one), whichever comes first. Real notes stay far
-// below the limit; above it the note is an error (README, Fuzzing).
+// below the limit; above it the note is an error (docs/safety.md#fuzzing).
 inline constexpr std::uint64_t kMaxInlineHtmlScan = 64u << 20;
 
 // The offset of the first opener when the estimate passes the limit.

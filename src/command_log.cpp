@@ -136,7 +136,7 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
         if (!d) return exit_usage;
         if (*d <= entry.date) {
             fmt::print(stderr,
-                       "touchbase: error: --next {} must be after the entry's date {} (SPEC §4.1)\n",
+                       "touchbase: error: --next {} must be after the entry's date {}\n",
                        *d, entry.date);
             return exit_usage;
         }
@@ -162,7 +162,7 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     if (split.kind == Split::Kind::not_a_note) {
         fmt::print(stderr,
                    "touchbase: error: {} is not a note: it does not start with a front matter "
-                   "block ('---' lines, SPEC §2)\n",
+                   "block (a line '---', the YAML keys, a line '---')\n",
                    target->rel);
         return exit_usage;
     }

@@ -171,6 +171,8 @@ expect_status 0 "no message"
 cp clients/globex.md "$work/globex.before"
 run_tb log globex "x" --next 2026-11-20 --today 2026-11-30
 expect_status 2 "--next before the entry"
+expect_contains "$err" "touchbase: error: --next 2026-11-20 must be after the entry's date 2026-11-30" "stderr"
+expect_not_contains "$err" "§" "stderr"
 run_tb log globex "x" --date 2026-02-30 --today 2026-11-30
 expect_status 2 "invalid --date"
 cmp -s clients/globex.md "$work/globex.before" || fail "a refused log changed the note"
