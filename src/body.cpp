@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "log_heading.h"
+#include "spelling.h"
 #include "text.h"
 
 namespace touchbase {
@@ -787,28 +788,6 @@ LeadingDate leading_date(std::string_view text) {
     return out;
 }
 
-namespace {
-
-// Optimal string alignment distance, capped: whether `a` and `b` are at most
-// one edit apart (an insertion, a deletion, a substitution or two
-// neighbours swapped), ASCII case ignored.
-bool one_edit_apart(std::string_view a, std::string_view b) {
-    if (a.size() > b.size()) std::swap(a, b);
-    if (b.size() - a.size() > 1) return false;
-    std::size_t i = 0;
-    while (i < a.size() && ascii_lower(a[i]) == ascii_lower(b[i])) ++i;
-    if (i == a.size()) return true;  // equal, or b has one more at the end
-    if (a.size() == b.size()) {
-        // a substitution at i, or a swap of i and i + 1
-        if (iequals(a.substr(i + 1), b.substr(i + 1))) return true;
-        return i + 1 < a.size() && ascii_lower(a[i]) == ascii_lower(b[i + 1]) &&
-               ascii_lower(a[i + 1]) == ascii_lower(b[i]) && iequals(a.substr(i + 2), b.substr(i + 2));
-    }
-    return iequals(a.substr(i), b.substr(i + 1));  // b has one more at i
-}
-
-}  // namespace
-
 EntryMarks read_marks(std::string_view text) {
     EntryMarks marks;
     struct Tag {
@@ -834,6 +813,18 @@ EntryMarks read_marks(std::string_view text) {
                 if (iequals(word, tag.word)) exact = &tag;
             if (exact && closed) {
                 marks.*(exact->flag) = true;
+                if (exact->flag == &EntryMarks::card) {
+                    // `#card:OCCASION` (SPEC §5.5): letters, digits and `-`
+                    // after the colon; `#card` alone, or `#card:` with none, is bare.
+                    std::size_t stop = end < text.size() && text[end] == ':' ? end + 1 : end;
+                    while (stop < text.size() &&
+                           (is_ascii_alnum(text[stop]) || text[stop] == '-'))
+                        ++stop;
+                    if (stop > end + 1)
+                        marks.card_occasions.emplace_back(text.substr(end + 1, stop - end - 1));
+                    else
+                        marks.card_bare = true;
+                }
             } else if (exact && suffixed) {
                 meant = fmt::format("#{}", exact->word);
             } else if (!exact && closed && word.size() >= 4) {
