@@ -246,7 +246,7 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     BodyScan body = scan_body(split.body(file.bytes), split.body_first_line, s.config.log_heading,
                               target->rel);
     Edit edit = plan_log_entry(file.bytes, split.body_begin, split.eol, body.layout,
-                               s.config.log_heading, entry);
+                               s.config.log_heading.front(), entry);
     std::string logged = apply_edits(file.bytes, {edit});
 
     NoteResult result = process_note(target->rel, logged, s.config, s.today);

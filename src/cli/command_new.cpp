@@ -55,7 +55,7 @@ int run_new(const CommonOptions& common, const NewOptions& options) {
     note.name = clean_name(options.name);
     note.engagement = options.engagement;
     if (options.owner && !clean_name(*options.owner).empty()) note.owner = clean_name(*options.owner);
-    note.log_heading = s.config.log_heading;
+    note.log_heading = s.config.log_heading.front();
     const std::string stem = note_file_stem(note.name);
     if (stem.empty()) {
         fmt::print(stderr,

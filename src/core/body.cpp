@@ -13,6 +13,8 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include "log_heading.h"
+#include "spelling.h"
 #include "text.h"
 
 namespace touchbase {
@@ -37,14 +39,16 @@ bool closes_word(std::string_view s, std::size_t at) {
     return punct && c != '-' && c != '_' && c != '/';
 }
 
-// `DDDD-DD-DD` at `at` (any digits: validity is Date::parse's job).
-bool date_shaped(std::string_view s, std::size_t at) {
-    if (at + 10 > s.size()) return false;
-    for (std::size_t i = 0; i < 10; ++i) {
-        const char c = s[at + i];
-        if ((i == 4 || i == 7) ? c != '-' : !is_digit(c)) return false;
-    }
-    return true;
+
+// A date (SPEC §1, date_token_at: one-digit month or day and a `T` time
+// allowed; validity is not checked) at `at`: its token, length 0 if none.
+DateToken date_at(std::string_view s, std::size_t at) {
+    return at <= s.size() ? date_token_at(s.substr(at)) : DateToken{};
+}
+
+// A date written another way (other_date_shape_at) at `at`: its length, or 0.
+std::size_t other_date_at(std::string_view s, std::size_t at) {
+    return at <= s.size() ? other_date_shape_at(s.substr(at)) : 0;
 }
 
 std::size_t skip_blanks(std::string_view s, std::size_t at) {
@@ -147,26 +151,34 @@ int last_content_line(cmark_node* node) {
 
 struct DueMarker {
     std::size_t begin = 0, end = 0;  // the marker's bytes in the line
-    std::string date_text;           // the ten date characters as written
+    std::string date_text;           // the date as written
     std::optional<Date> date;        // when date_text is a real date
+    bool other_way = false;          // a date written another way (`03.12.2026`)
 };
 
-// The date at `at` if it is shaped like one and not glued to more digits or letters.
-bool date_token(std::string_view s, std::size_t at) {
-    if (!date_shaped(s, at)) return false;
-    const std::size_t end = at + 10;
-    if (end >= s.size()) return true;
-    const char c = s[end];
-    return !(is_digit(c) || is_ascii_letter(c));
+// The length of the date at `at`, shaped like one (valid or not) or written
+// another way, and not glued to more digits or letters; 0 if none.
+// `other_way` says which.
+std::size_t date_word(std::string_view s, std::size_t at, bool& other_way) {
+    other_way = false;
+    std::size_t len = date_at(s, at).length;
+    if (len == 0) {
+        len = other_date_at(s, at);
+        other_way = len > 0;
+    }
+    if (len == 0) return 0;
+    if (at + len < s.size() && is_ascii_alnum(s[at + len])) return 0;
+    return len;
 }
 
 std::optional<DueMarker> make_marker(std::string_view s, std::size_t begin, std::size_t date_at,
-                                     std::size_t end) {
+                                     std::size_t length, bool other_way, std::size_t end) {
     DueMarker m;
     m.begin = begin;
     m.end = end;
-    m.date_text = std::string(s.substr(date_at, 10));
-    m.date = Date::parse(m.date_text);
+    m.date_text = std::string(s.substr(date_at, length));
+    m.other_way = other_way;
+    if (!other_way) m.date = Date::parse(m.date_text);
     return m;
 }
 
@@ -178,8 +190,10 @@ std::optional<DueMarker> calendar_marker_at(std::string_view s, std::size_t at) 
     std::size_t p = at + calendar.size();
     if (s.substr(p, variation.size()) == variation) p += variation.size();
     p = skip_spaces(s, p);
-    if (!date_token(s, p)) return std::nullopt;
-    return make_marker(s, at, p, p + 10);
+    bool other = false;
+    const std::size_t len = date_word(s, p, other);
+    if (len == 0) return std::nullopt;
+    return make_marker(s, at, p, len, other, p + len);
 }
 
 // todo.txt `due:DATE` (case-insensitive; spaces after the colon allowed),
@@ -187,8 +201,10 @@ std::optional<DueMarker> calendar_marker_at(std::string_view s, std::size_t at) 
 std::optional<DueMarker> todo_marker_at(std::string_view s, std::size_t at) {
     if (!istarts_with_at(s, at, "due:") || !opens_word(s, at)) return std::nullopt;
     const std::size_t p = skip_blanks(s, at + 4);
-    if (!date_token(s, p)) return std::nullopt;
-    return make_marker(s, at, p, p + 10);
+    bool other = false;
+    const std::size_t len = date_word(s, p, other);
+    if (len == 0) return std::nullopt;
+    return make_marker(s, at, p, len, other, p + len);
 }
 
 // Dataview inline field `[due:: DATE]` or `(due:: DATE)`.
@@ -197,10 +213,12 @@ std::optional<DueMarker> dataview_marker_at(std::string_view s, std::size_t at) 
     const char close = s[at] == '[' ? ']' : ')';
     if (!istarts_with_at(s, at + 1, "due::")) return std::nullopt;
     const std::size_t p = skip_spaces(s, at + 6);
-    if (!date_shaped(s, p)) return std::nullopt;
-    const std::size_t q = skip_spaces(s, p + 10);
+    bool other = false;
+    const std::size_t len = date_word(s, p, other);
+    if (len == 0) return std::nullopt;
+    const std::size_t q = skip_spaces(s, p + len);
     if (q >= s.size() || s[q] != close) return std::nullopt;
-    return make_marker(s, at, p, q + 1);
+    return make_marker(s, at, p, len, other, q + 1);
 }
 
 // The first due marker of the line (the leftmost one wins).
@@ -333,7 +351,7 @@ struct EntrySpot {
 
 class BodyScanner {
 public:
-    BodyScanner(std::string_view body, int first_line, std::string_view log_heading,
+    BodyScanner(std::string_view body, int first_line, const std::vector<std::string>& log_heading,
                 std::string_view file)
         : body_(body), lines_(body), first_line_(first_line), log_heading_(log_heading),
           file_(file) {}
@@ -410,6 +428,12 @@ private:
         }
     }
 
+    // SPEC §4.1: a log section's heading names one of `log_heading`, and is
+    // not itself an entry.
+    bool is_log_heading(const std::string& text) const {
+        return leading_date(text).kind == DateStart::none && log_heading_.matches(text);
+    }
+
     void on_heading(cmark_node* node, bool top_level) {
         const int level = cmark_node_get_heading_level(node);
         const int line = cmark_node_get_start_line(node);
@@ -418,7 +442,7 @@ private:
             headings_.push_back({line, level});
             // SPEC §4.1: a Log section runs to the next heading of its level or higher.
             if (in_log_ && level <= log_level_) in_log_ = false;
-            if (!log_heading_.empty() && iequals(text, log_heading_)) {
+            if (is_log_heading(text)) {
                 in_log_ = true;
                 log_level_ = level;
             }
@@ -427,7 +451,146 @@ private:
         cmark_node* first = cmark_node_first_child(node);
         const int column = first ? cmark_node_get_start_column(first)
                                  : cmark_node_get_start_column(node);
-        add_entry(std::move(text), true, level, line, line, column);
+        const int last_line = std::max(line, cmark_node_get_end_line(node));
+        ContactEntry* entry = add_entry(std::move(text), true, level, line, last_line, column);
+        if (entry == nullptr) return;
+        // SPEC §4.1: `#needs`, `#news` and `next:` in the paragraphs and list
+        // items under the heading count for it.
+        for (cmark_node* n = cmark_node_next(node);
+             n != nullptr && cmark_node_get_type(n) != CMARK_NODE_HEADING; n = cmark_node_next(n))
+            read_under_heading(n, *entry);
+        check_next(*entry, line, column);
+    }
+
+    // The blocks under a dated heading: paragraphs and list items, leaving
+    // out task items, list items that start with a date (entries of their
+    // own, or meant to be), tables, code, HTML blocks and block quotes.
+    void read_under_heading(cmark_node* node, ContactEntry& entry) {
+        switch (cmark_node_get_type(node)) {
+        case CMARK_NODE_PARAGRAPH:
+            read_paragraph(node, entry);
+            break;
+        case CMARK_NODE_LIST:
+            for (cmark_node* item = cmark_node_first_child(node); item;
+                 item = cmark_node_next(item)) {
+                if (is_task_item(item)) continue;
+                cmark_node* para = cmark_node_first_child(item);
+                if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
+                    leading_date(plain_text(para)).kind != DateStart::none)
+                    continue;
+                for (cmark_node* child = cmark_node_first_child(item); child;
+                     child = cmark_node_next(child))
+                    read_under_heading(child, entry);
+            }
+            break;
+        default:
+            break;  // block quotes, code, HTML blocks, thematic breaks
+        }
+    }
+
+    // GFM tables are not parsed (the table extension is not attached, see
+    // tasklist_extension): a paragraph line that is a delimiter row (`|---|`,
+    // `--- | ---`) makes the line before it a table's header. The cmark line
+    // where a table starts in `para`, or 0.
+    int table_start(cmark_node* para) const {
+        const int first = cmark_node_get_start_line(para);
+        const int last = last_content_line(para);
+        for (int l = first + 1; l <= last; ++l) {
+            const std::string_view row = lines_.content(l);
+            if (row.find('|') == std::string_view::npos) continue;
+            bool dash = false, other = false;
+            for (char c : row) {
+                if (c == '-') dash = true;
+                else if (c != '|' && c != ':' && c != ' ' && c != '\t') other = true;
+            }
+            if (dash && !other) return l - 1;
+        }
+        return 0;
+    }
+
+    void read_paragraph(cmark_node* para, ContactEntry& entry) {
+        const int first = cmark_node_get_start_line(para);
+        const int column = cmark_node_get_start_column(para);
+        std::string text;
+        int last = last_content_line(para);
+        if (const int table = table_start(para)) {
+            if (table == first) return;
+            // The lines before the table, as written (markup kept).
+            last = table - 1;
+            for (int l = first; l <= last; ++l) {
+                std::string_view content = lines_.content(l);
+                if (l == first) content.remove_prefix(std::min<std::size_t>(
+                    content.size(), static_cast<std::size_t>(std::max(column, 1) - 1)));
+                text += content;
+                text += ' ';
+            }
+        } else {
+            text = plain_text(para);
+        }
+        EntryMarks marks = read_marks(text);
+        entry.marks.needs = entry.marks.needs || marks.needs;
+        entry.marks.news = entry.marks.news || marks.news;
+        // #missed and #card count only in the entry's own text (SPEC §4.1).
+        std::erase_if(marks.near_misses, [](const EntryMarks::NearMiss& m) {
+            return m.meant.find("#needs") == std::string::npos &&
+                   m.meant.find("#news") == std::string::npos;
+        });
+        report_marks(marks, first, last, column);
+        if (marks.next) {
+            entry.marks.next = marks.next;
+        } else if (!marks.next_invalid.empty()) {
+            entry.marks.next.reset();
+        }
+    }
+
+    // The file position of `needle` in the source lines first..last (cmark
+    // lines), searched from `column` on the first line and after `cursor`
+    // (the previous find, advanced); the start of the block if not found
+    // (markup or escapes between the characters).
+    std::pair<int, int> locate(int first, int last, int column, std::string_view needle,
+                               std::pair<int, int>& cursor) const {
+        for (int l = std::max(first, cursor.first); l <= last; ++l) {
+            const std::string_view content = lines_.content(l);
+            std::size_t from = l == first ? static_cast<std::size_t>(std::max(column, 1) - 1) : 0;
+            if (l == cursor.first) from = std::max(from, static_cast<std::size_t>(cursor.second));
+            const std::size_t at = content.find(needle, from);
+            if (at != std::string_view::npos) {
+                cursor = {l, static_cast<int>(at + 1)};
+                return {l, static_cast<int>(at) + 1};
+            }
+        }
+        return {first, column};
+    }
+
+    // Warnings for what read_marks found and did not read: near-miss tags,
+    // a `next:` date that is none.
+    void report_marks(const EntryMarks& marks, int first, int last, int column) {
+        std::pair<int, int> cursor{first, 0};
+        for (const auto& miss : marks.near_misses) {
+            const auto [l, c] = locate(first, last, column, miss.written, cursor);
+            warn(l, c, fmt::format("unknown tag {} (did you mean {}?)", miss.written,
+                                   miss.meant));
+        }
+        if (!marks.next_invalid.empty()) {
+            std::pair<int, int> next_cursor{first, 0};
+            const auto [l, c] = locate(first, last, column, marks.next_invalid, next_cursor);
+            warn(l, c,
+                 marks.next_other_way
+                     ? fmt::format("date '{}' after next: is written another way: write dates "
+                                   "as YYYY-MM-DD; ignored",
+                                   marks.next_invalid)
+                     : fmt::format("invalid date '{}' after next:; ignored", marks.next_invalid));
+        }
+    }
+
+    // SPEC §4.1: a `next:` on or before its own entry's date is ignored.
+    void check_next(ContactEntry& entry, int line, int column) {
+        if (entry.marks.next && *entry.marks.next <= entry.date) {
+            warn(line, column,
+                 fmt::format("next:{} is not after its entry's date {}; ignored",
+                             entry.marks.next->str(), entry.date.str()));
+            entry.marks.next.reset();
+        }
     }
 
     void on_item(cmark_node* item, cmark_node* doc) {
@@ -441,21 +604,34 @@ private:
         if (!in_log_ || list == nullptr || cmark_node_parent(list) != doc) return;
         cmark_node* para = cmark_node_first_child(item);
         if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return;
-        add_entry(plain_text(para), false, log_level_, cmark_node_get_start_line(item),
-                  last_content_line(item), cmark_node_get_start_column(para));
+        const int line = cmark_node_get_start_line(item);
+        const int column = cmark_node_get_start_column(para);
+        if (ContactEntry* entry = add_entry(plain_text(para), false, log_level_, line,
+                                            last_content_line(item), column,
+                                            last_content_line(para)))
+            check_next(*entry, line, column);
     }
 
-    void add_entry(std::string text, bool is_heading, int level, int line, int last_line,
-                   int column) {
+    // The entry, when `text` starts with a date; warnings for a date-like
+    // start that is none, and for what read_marks did not read.
+    ContactEntry* add_entry(std::string text, bool is_heading, int level, int line, int last_line,
+                            int column, int text_last_line = 0) {
         const LeadingDate lead = leading_date(text);
-        if (lead.kind == DateStart::none) return;
+        if (lead.kind == DateStart::none) return nullptr;
+        const char* what = is_heading ? "heading" : "log item";
         if (lead.kind == DateStart::invalid) {
-            const std::size_t at = text.starts_with("[[") ? 2 : 0;
             warn(line, column,
                  fmt::format("invalid date '{}' at the start of a {}; it is not read as a "
                              "contact entry",
-                             text.substr(at, 10), is_heading ? "heading" : "log item"));
-            return;
+                             lead.written, what));
+            return nullptr;
+        }
+        if (lead.kind == DateStart::other_way) {
+            warn(line, column,
+                 fmt::format("date '{}' at the start of a {} is written another way: write "
+                             "dates as YYYY-MM-DD (it is not read as a contact entry)",
+                             lead.written, what));
+            return nullptr;
         }
         ContactEntry entry{.date = *lead.date,
                            .line = file_line(line),
@@ -464,18 +640,12 @@ private:
                            .is_heading = is_heading,
                            .column = column,
                            .level = level};
-        if (!entry.marks.next_invalid.empty())
-            warn(line, column,
-                 fmt::format("invalid date '{}' after next:; ignored", entry.marks.next_invalid));
-        if (entry.marks.next && *entry.marks.next <= entry.date) {
-            warn(line, column,
-                 fmt::format("next:{} is not after its entry's date {}; ignored",
-                             entry.marks.next->str(), entry.date.str()));
-            entry.marks.next.reset();
-        }
+        report_marks(entry.marks, line, text_last_line ? text_last_line : (is_heading ? last_line : line),
+                     column);
         entry.text = std::move(text);
         spots_.push_back({is_heading, level, line, last_line, entry.date});
         scan_.entries.push_back(std::move(entry));
+        return &scan_.entries.back();
     }
 
     // SPEC §4.2: the item's first source line, from where the paragraph
@@ -498,9 +668,13 @@ private:
             } else {
                 warn(cmark_node_get_start_line(para),
                      cmark_node_get_start_column(para) + static_cast<int>(marker->begin),
-                     fmt::format("invalid due date '{}' in a task; the task has no date of "
-                                 "its own",
-                                 marker->date_text));
+                     marker->other_way
+                         ? fmt::format("due date '{}' in a task is written another way: write "
+                                       "dates as YYYY-MM-DD; the task has no date of its own",
+                                       marker->date_text)
+                         : fmt::format("invalid due date '{}' in a task; the task has no date "
+                                       "of its own",
+                                       marker->date_text));
             }
         }
         task.text = collapse_spaces(line);
@@ -554,7 +728,7 @@ private:
     long log_section_end(cmark_node* doc) const {
         for (cmark_node* node = cmark_node_first_child(doc); node; node = cmark_node_next(node)) {
             if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
-            if (log_heading_.empty() || !iequals(plain_text(node), log_heading_)) continue;
+            if (!is_log_heading(plain_text(node))) continue;
             const int level = cmark_node_get_heading_level(node);
             int last = cmark_node_get_end_line(node);
             for (cmark_node* n = cmark_node_next(node); n; n = cmark_node_next(n)) {
@@ -571,7 +745,7 @@ private:
     std::string_view body_;
     LineIndex lines_;
     int first_line_;
-    std::string_view log_heading_;
+    LogHeadings log_heading_;
     std::string_view file_;
 
     bool in_log_ = false;
@@ -587,21 +761,30 @@ private:
 
 LeadingDate leading_date(std::string_view text) {
     LeadingDate out;
-    std::size_t at = 0, end = 10;
-    if (text.starts_with("[[")) {
-        if (!date_shaped(text, 2) || text.substr(12, 2) != "]]") return out;
-        at = 2;
-        end = 14;
-    } else if (!date_shaped(text, 0)) {
-        return out;
+    const std::size_t at = text.starts_with("[[") ? 2 : 0;
+    std::size_t len = date_at(text, at).length;
+    const bool other_way = len == 0;
+    if (other_way) len = other_date_at(text, at);
+    if (len == 0) return out;
+    std::size_t end = at + len;
+    if (at == 2) {
+        if (text.substr(end, 2) != "]]") return out;
+        end += 2;
     }
     // Followed by the end, white space, or one of `: , . ; )`.
     if (end < text.size() && space_at(text, end) == 0) {
         static constexpr std::string_view allowed = ":,.;)";
         if (allowed.find(text[end]) == std::string_view::npos) return out;
     }
-    out.date = Date::parse(text.substr(at, 10));
+    const std::string_view written = text.substr(at, len);
+    if (other_way) {
+        out.kind = DateStart::other_way;
+        out.written = std::string(written);
+        return out;
+    }
+    out.date = Date::parse(written);
     out.kind = out.date ? DateStart::valid : DateStart::invalid;
+    if (!out.date) out.written = std::string(written);
     return out;
 }
 
@@ -617,35 +800,68 @@ EntryMarks read_marks(std::string_view text) {
                                    {"card", &EntryMarks::card}};
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '#' && opens_word(text, i)) {
-            for (const Tag& tag : tags) {
-                const std::size_t end = i + 1 + tag.word.size();
-                if (!istarts_with_at(text, i + 1, tag.word) || !closes_word(text, end)) continue;
-                marks.*(tag.flag) = true;
-                if (tag.flag != &EntryMarks::card) continue;
-                // `#card:OCCASION` (SPEC §5.5): letters, digits and `-` after
-                // the colon; `#card` alone, or `#card:` with none, is bare.
-                std::size_t stop = end < text.size() && text[end] == ':' ? end + 1 : end;
-                while (stop < text.size() &&
-                       (is_ascii_alnum(text[stop]) || text[stop] == '-'))
-                    ++stop;
-                if (stop > end + 1)
-                    marks.card_occasions.emplace_back(text.substr(end + 1, stop - end - 1));
-                else
-                    marks.card_bare = true;
+            std::size_t end = i + 1;
+            while (end < text.size() && is_ascii_letter(text[end])) ++end;
+            const std::string_view word = text.substr(i + 1, end - i - 1);
+            if (word.empty()) continue;
+            const bool closed = closes_word(text, end);
+            const bool suffixed =
+                end < text.size() && (text[end] == '-' || text[end] == '_' || text[end] == '/');
+            std::string meant;
+            const Tag* exact = nullptr;
+            for (const Tag& tag : tags)
+                if (iequals(word, tag.word)) exact = &tag;
+            if (exact && closed) {
+                marks.*(exact->flag) = true;
+                if (exact->flag == &EntryMarks::card) {
+                    // `#card:OCCASION` (SPEC §5.5): letters, digits and `-`
+                    // after the colon; `#card` alone, or `#card:` with none, is bare.
+                    std::size_t stop = end < text.size() && text[end] == ':' ? end + 1 : end;
+                    while (stop < text.size() &&
+                           (is_ascii_alnum(text[stop]) || text[stop] == '-'))
+                        ++stop;
+                    if (stop > end + 1)
+                        marks.card_occasions.emplace_back(text.substr(end + 1, stop - end - 1));
+                    else
+                        marks.card_bare = true;
+                }
+            } else if (exact && suffixed) {
+                meant = fmt::format("#{}", exact->word);
+            } else if (!exact && closed && word.size() >= 4) {
+                // SPEC §4.1: a word tag of four letters or more, one edit away.
+                for (const Tag& tag : tags)
+                    if (one_edit_apart(word, tag.word))
+                        meant += fmt::format("{}#{}", meant.empty() ? "" : " or ", tag.word);
             }
+            if (!meant.empty()) {
+                std::size_t shown = end;
+                if (suffixed)
+                    while (shown < text.size() && space_at(text, shown) == 0 &&
+                           (is_ascii_alnum(text[shown]) || text[shown] == '-' || text[shown] == '_' ||
+                            text[shown] == '/'))
+                        ++shown;
+                marks.near_misses.push_back(
+                    {i, std::string(text.substr(i, shown - i)), std::move(meant)});
+            }
+            i = end - 1;
         } else if (ascii_lower(text[i]) == 'n' && istarts_with_at(text, i, "next:") &&
                    opens_word(text, i)) {
             // `next:DATE`; spaces after the colon are allowed. Where an entry
             // holds several, the last one wins (as across entries, SPEC §5.3).
             const std::size_t p = skip_blanks(text, i + 5);
-            if (date_token(text, p)) {
-                const std::string_view written = text.substr(p, 10);
-                if (auto d = Date::parse(written)) {
+            bool other_way = false;
+            if (const std::size_t len = date_word(text, p, other_way)) {
+                const std::string_view written = text.substr(p, len);
+                const auto d = other_way ? std::nullopt : Date::parse(written);
+                if (d) {
                     marks.next = d;
                     marks.next_invalid.clear();
+                    marks.next_other_way = false;
                 } else {
                     marks.next.reset();
                     marks.next_invalid = std::string(written);
+                    marks.next_other_way = other_way;
+                    marks.next_offset = i;
                 }
             }
         }
@@ -653,8 +869,8 @@ EntryMarks read_marks(std::string_view text) {
     return marks;
 }
 
-BodyScan scan_body(std::string_view body, int first_line, std::string_view log_heading,
-                   std::string_view file) {
+BodyScan scan_body(std::string_view body, int first_line,
+                   const std::vector<std::string>& log_heading, std::string_view file) {
     return BodyScanner(body, first_line, log_heading, file).run();
 }
 

@@ -23,11 +23,15 @@ namespace touchbase {
 EntryMarks read_marks(std::string_view text);
 
 // If `text` starts with a date (SPEC §4.1: `YYYY-MM-DD` or `[[YYYY-MM-DD]]`,
-// then end, white space or one of `: , . ; )`): the date.
-enum class DateStart { none, valid, invalid };
+// a one-digit month or day and a `T` time allowed (SPEC §1), then end, white
+// space or one of `: , . ; )`): the date. `invalid` is shaped like a date
+// but no day (`2026-13-01`); `other_way` is a date written another way
+// (`2026/11/02`, `02.11.2026`).
+enum class DateStart { none, valid, invalid, other_way };
 struct LeadingDate {
     DateStart kind = DateStart::none;
     std::optional<Date> date;  // set when kind == valid
+    std::string written;       // the date as written (kind invalid or other_way)
 };
 LeadingDate leading_date(std::string_view text);
 
@@ -63,9 +67,9 @@ struct BodyScan {
 };
 
 // `body` is the text after the front matter; its first line is file line
-// `first_line`. `log_heading` is SPEC §8's `log_heading` (case-insensitive).
-// Problems carry `file`.
-BodyScan scan_body(std::string_view body, int first_line, std::string_view log_heading,
-                   std::string_view file);
+// `first_line`. `log_heading` is SPEC §8's `log_heading`: the names of log
+// sections, compared as words (log_heading.h). Problems carry `file`.
+BodyScan scan_body(std::string_view body, int first_line,
+                   const std::vector<std::string>& log_heading, std::string_view file);
 
 }  // namespace touchbase

@@ -9,6 +9,7 @@
 
 #include "front_matter.h"
 #include "guards.h"
+#include "log_heading.h"
 #include "text.h"
 #include "yaml_support.h"
 
@@ -193,12 +194,23 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
             std::sort(y.begin(), y.end());
             y.erase(std::unique(y.begin(), y.end()), y.end());
         } else if (key == "log_heading") {
-            if (auto s = reader.string(value, key)) {
-                if (s->empty())
-                    reader.problem(value, Severity::error, "log_heading must not be empty");
-                else
-                    config.log_heading = *s;
+            // SPEC §4.1: a string or a list of section names.
+            std::vector<std::string> names;
+            for (const auto& item : reader.items(value, key)) {
+                if (auto s = reader.string(item, key)) {
+                    if (log_heading_words(*s).empty())
+                        reader.problem(item, Severity::error,
+                                       fmt::format("log_heading '{}' has no word (expected a "
+                                                   "section name such as Log or Call log)",
+                                                   *s));
+                    else
+                        names.push_back(*s);
+                }
             }
+            if (value.IsSequence() && value.size() == 0)
+                reader.problem(value, Severity::error,
+                               "log_heading must name at least one section (e.g. Log)");
+            if (!names.empty()) config.log_heading = std::move(names);
         } else if (key == "offboarding") {
             std::vector<OffboardingStep> steps;
             for (const auto& item : reader.items(value, key)) {
@@ -288,8 +300,9 @@ workdays: [mon, tue, wed, thu, fri]
 # Dates (YYYY-MM-DD) or yearly dates (MM-DD) that are not workdays,
 # for example [12-25, 01-01, 2026-11-26].
 holidays: []
-# The heading of the section whose list items are contact entries.
-log_heading: Log
+# The headings of sections whose list items are contact entries, compared
+# as words (`## 📞 Call log:` is one); a new Log section takes the first.
+log_heading: [Log, Call log, Contact log, Calls, Meetings, Meeting log]
 # The checklist added to a note when `project_end` has passed.
 offboarding:
   - {do: Ask for a reference, after: 3d}

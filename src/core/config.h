@@ -25,7 +25,10 @@ struct Config {
     Duration remind_before{2, Unit::days};
     Duration card_lead{14, Unit::days};
     ScheduleSettings schedule;  // base, cap, at_least_every, retry, workdays, holidays
-    std::string log_heading = "Log";
+    // SPEC §4.1: the names of log sections, compared as words; the first
+    // titles a Log section that `log` or `new` writes.
+    std::vector<std::string> log_heading = {"Log",   "Call log", "Contact log",
+                                            "Calls", "Meetings", "Meeting log"};
     std::vector<OffboardingStep> offboarding = default_offboarding();
 
     static std::vector<OffboardingStep> default_offboarding();

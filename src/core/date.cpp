@@ -80,16 +80,105 @@ std::optional<Date> in_range(std::int64_t serial) {
 
 // ---------------------------------------------------------------- Date
 
+namespace {
+
+std::size_t digits_at(std::string_view s, std::size_t at) {
+    std::size_t n = 0;
+    while (at + n < s.size() && is_digit(s[at + n])) ++n;
+    return n;
+}
+
+int number(std::string_view s, std::size_t at, std::size_t len) {
+    int v = 0;
+    for (std::size_t i = at; i < at + len; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+}
+
+// `T` and a time after a date: HH:MM (the hour may have one digit), then
+// optionally :SS, a fraction after the seconds, and `Z` or +HH[:]MM / -HH[:]MM.
+// Its length, or 0.
+std::size_t time_suffix_at(std::string_view s, std::size_t at) {
+    if (at >= s.size() || s[at] != 'T') return 0;
+    std::size_t p = at + 1;
+    const std::size_t hours = digits_at(s, p);
+    if (hours < 1 || hours > 2) return 0;
+    p += hours;
+    if (p >= s.size() || s[p] != ':' || digits_at(s, p + 1) != 2) return 0;
+    p += 3;
+    if (p < s.size() && s[p] == ':' && digits_at(s, p + 1) == 2) {
+        p += 3;
+        if (p < s.size() && (s[p] == '.' || s[p] == ',') && digits_at(s, p + 1) > 0)
+            p += 1 + digits_at(s, p + 1);
+    }
+    if (p < s.size() && s[p] == 'Z') {
+        ++p;
+    } else if (p < s.size() && (s[p] == '+' || s[p] == '-')) {
+        const std::size_t zone = digits_at(s, p + 1);
+        if (zone == 2 || zone == 4) {
+            p += 1 + zone;
+            if (zone == 2 && p < s.size() && s[p] == ':' && digits_at(s, p + 1) == 2) p += 3;
+        }
+    }
+    if (p < s.size() && is_digit(s[p])) return 0;
+    return p - at;
+}
+
+}  // namespace
+
+DateToken date_token_at(std::string_view s) {
+    DateToken out;
+    if (digits_at(s, 0) != 4 || s.size() < 5 || s[4] != '-') return out;
+    const std::size_t month = digits_at(s, 5);
+    if (month < 1 || month > 2 || 5 + month >= s.size() || s[5 + month] != '-') return out;
+    const std::size_t day_at = 6 + month;
+    const std::size_t day = digits_at(s, day_at);
+    if (day < 1 || day > 2) return out;
+    std::size_t length = day_at + day;
+    length += time_suffix_at(s, length);
+    out.length = length;
+    out.written = s.substr(0, length);
+    out.date = Date::from_ymd(number(s, 0, 4), number(s, 5, month), number(s, day_at, day));
+    return out;
+}
+
+std::size_t other_date_shape_at(std::string_view s) {
+    const std::size_t first = digits_at(s, 0);
+    if (first == 0 || first > 4 || first == 3 || first >= s.size()) return 0;
+    const char sep = s[first];
+    if (sep != '/' && sep != '.' && sep != '-') return 0;
+    if (first == 4 && sep == '-') return 0;  // shaped like YYYY-MM-DD: date_token_at's
+    const std::size_t second = digits_at(s, first + 1);
+    if (second < 1 || second > 2) return 0;
+    const std::size_t sep2 = first + 1 + second;
+    if (sep2 >= s.size() || s[sep2] != sep) return 0;
+    const std::size_t third = digits_at(s, sep2 + 1);
+    if (first == 4 ? (third < 1 || third > 2) : third != 4) return 0;
+    return sep2 + 1 + third;
+}
+
+std::size_t month_day_shape_at(std::string_view s) {
+    const std::size_t month = digits_at(s, 0);
+    if (month < 1 || month > 2 || month >= s.size() || s[month] != '-') return 0;
+    const std::size_t day = digits_at(s, month + 1);
+    if (day < 1 || day > 2) return 0;
+    return month + 1 + day;
+}
+
+std::optional<std::pair<int, int>> parse_month_day(std::string_view s) {
+    const std::size_t length = month_day_shape_at(s);
+    if (length == 0 || length != s.size()) return std::nullopt;
+    const std::size_t month_len = s.find('-');
+    const int month = number(s, 0, month_len);
+    const int day = number(s, month_len + 1, length - month_len - 1);
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month_ext(2000, month))
+        return std::nullopt;  // 2000 is a leap year: 02-29 is a day of some years
+    return std::pair{month, day};
+}
+
 std::optional<Date> Date::parse(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
-        if (!is_digit(text[i])) return std::nullopt;
-    auto num = [&](std::size_t pos, std::size_t len) {
-        int v = 0;
-        for (std::size_t i = pos; i < pos + len; ++i) v = v * 10 + (text[i] - '0');
-        return v;
-    };
-    return from_ymd(num(0, 4), num(5, 2), num(8, 2));
+    const DateToken token = date_token_at(text);
+    if (token.length != text.size()) return std::nullopt;
+    return token.date;
 }
 
 std::optional<Date> Date::from_ymd(int year, int month, int day) {
@@ -130,16 +219,6 @@ const char* weekday_name(int weekday) {
 }
 
 int days_in_month(int year, int month) { return days_in_month_ext(year, month); }
-
-std::optional<std::pair<int, int>> parse_month_day(std::string_view s) {
-    if (s.size() != 5 || s[2] != '-') return std::nullopt;
-    if (!is_digit(s[0]) || !is_digit(s[1]) || !is_digit(s[3]) || !is_digit(s[4])) return std::nullopt;
-    const int month = (s[0] - '0') * 10 + (s[1] - '0');
-    const int day = (s[3] - '0') * 10 + (s[4] - '0');
-    if (month < 1 || month > 12 || day < 1 || day > days_in_month(2000, month))
-        return std::nullopt;  // 2000 is a leap year: 02-29 is a valid yearly date
-    return std::pair{month, day};
-}
 
 // ---------------------------------------------------------------- Duration
 

@@ -21,8 +21,10 @@ public:
     // ActionItem, ...) can be default-constructed.
     Date() = default;
 
-    // Strict "YYYY-MM-DD": exactly ten characters, a real calendar day
-    // ("2026-02-30" gives nullopt).
+    // SPEC §1: "YYYY-MM-DD", where the month and the day may have one digit
+    // ("2026-2-3"), optionally followed by `T` and a time ("2026-11-02T14:30",
+    // read as that date); the whole text, a real calendar day ("2026-02-30"
+    // gives nullopt).
     static std::optional<Date> parse(std::string_view text);
     static std::optional<Date> from_ymd(int year, int month, int day);
     static Date max();  // 9999-12-31
@@ -48,6 +50,29 @@ private:
     explicit Date(std::int32_t serial) : serial_(serial) {}
     std::int32_t serial_ = 0;
 };
+
+// A date at the start of `text` (SPEC §1): four digits, '-', one or two
+// digits, '-', one or two digits, not followed by another digit, then
+// optionally `T` and a time (HH:MM, optional :SS, fraction and zone), which is
+// part of the token. `length` is 0 when nothing there is shaped like a date
+// ("2026-11" is not); `date` is set when the token is a real day.
+struct DateToken {
+    std::size_t length = 0;
+    std::optional<Date> date;
+    std::string_view written;  // the token as written (a view into the text)
+};
+DateToken date_token_at(std::string_view text);
+
+// A date written another way at the start of `text` (SPEC §1: a warning says
+// to write YYYY-MM-DD): the year first with '/' or '.' (`2026/11/02`,
+// `2026.11.2`), or last with '/', '.' or '-' (`02.11.2026`, `11/02/2026`,
+// `2-11-2026`), the same separator twice, not followed by another digit.
+// Its length, or 0.
+std::size_t other_date_shape_at(std::string_view text);
+
+// The length of an "M(M)-D(D)" token at the start of `text` that is not
+// followed by another digit (validity not checked), or 0.
+std::size_t month_day_shape_at(std::string_view text);
 
 inline int days_between(Date from, Date to) { return to.serial() - from.serial(); }
 
@@ -88,8 +113,9 @@ bool means_same(Duration a, Duration b);
 // exactly with each other, on the unbounded proleptic calendar).
 int compare_at(Duration a, Duration b, Date start);
 
-// A yearly date "MM-DD" (exactly five characters, two digits each): the
-// (month, day) of a real day of a leap year, so 02-29 is one; else nullopt.
+// A yearly date "MM-DD", where the month and the day may have one digit
+// ("5-12", SPEC §1), the whole text: the (month, day) of a real day of a leap
+// year, so 02-29 is one; else nullopt.
 std::optional<std::pair<int, int>> parse_month_day(std::string_view text);
 
 // SPEC §1 workdays: weekday in `workdays` and not a holiday.

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "spelling.h"
 #include "text.h"
 #include "yaml_support.h"
 
@@ -221,6 +222,22 @@ std::string shown(std::string_view text) {
     return out;
 }
 
+// The form a duration takes, for messages (as the command line says it).
+constexpr const char* kExpectedDuration = "expected a number and d, w, m or y, e.g. 2w";
+
+// The keys of spec §3, for near misses.
+constexpr std::string_view kKnownKeys[] = {
+    "name",          "engagement",   "owner",   "next_actions", "cards",     "project_end",
+    "remind_before", "last_contact", "counter", "next_contact", "offboarded"};
+
+// A key as compared for near misses: lower case, `-` taken as `_`.
+std::string key_form(std::string_view key) {
+    std::string out = ascii_lowercase(key);
+    for (char& c : out)
+        if (c == '-') c = '_';
+    return out;
+}
+
 const char* kind_of(const YAML::Node& n) {
     switch (n.Type()) {
         case YAML::NodeType::Sequence:
@@ -271,6 +288,13 @@ private:
             problem(Severity::error, m.line, m.column, std::move(message));
     }
     void error_at(const YAML::Node& n, std::string message) { error_at(n.Mark(), std::move(message)); }
+    void warning_at(const YAML::Node& n, std::string message) {
+        const YAML::Mark m = n.Mark();
+        if (m.is_null())
+            problem(Severity::warning, -1, 0, std::move(message));
+        else
+            problem(Severity::warning, m.line, m.column, std::move(message));
+    }
 
     std::string_view yaml_line(int line) const {
         if (line < 0 || static_cast<std::size_t>(line) >= line_starts_.size()) return {};
@@ -290,7 +314,8 @@ private:
     void read_duration(const YAML::Node& v, const char* key, std::optional<Duration>& into);
     void read_next_actions(const YAML::Node& v);
     void read_cards(const YAML::Node& v);
-    void read_tags(const YAML::Node& v);
+    void warn_near_miss_keys(const std::vector<Entry>& entries);
+    bool diagnose_text();
     void read_owned(OwnedKey k, const Entry& e, const YAML::Mark& next_key);
     bool check_top_level(const YAML::Node& root);
     void diagnose();
@@ -338,14 +363,15 @@ void FrontMatterReader::read_date(const YAML::Node& v, const char* key, std::opt
     if (auto d = Date::parse(v.Scalar()))
         into = *d;
     else
-        error_at(v, fmt::format("invalid date '{}' for {}", shown(v.Scalar()), key));
+        error_at(v, fmt::format("invalid date '{}' for {} (expected YYYY-MM-DD)",
+                                shown(v.Scalar()), key));
 }
 
 void FrontMatterReader::read_duration(const YAML::Node& v, const char* key,
                                       std::optional<Duration>& into) {
     if (v.IsNull()) return;
     if (!v.IsScalar()) {
-        error_at(v, fmt::format("{} must be a duration (like 2d, 1w, 3m, 1y), not {}", key,
+        error_at(v, fmt::format("{} must be a duration ({}), not {}", key, kExpectedDuration,
                                 kind_of(v)));
         return;
     }
@@ -353,7 +379,8 @@ void FrontMatterReader::read_duration(const YAML::Node& v, const char* key,
     if (auto d = Duration::parse(v.Scalar()))
         into = *d;
     else
-        error_at(v, fmt::format("invalid duration '{}' for {}", shown(v.Scalar()), key));
+        error_at(v, fmt::format("invalid duration '{}' for {} ({})", shown(v.Scalar()), key,
+                                kExpectedDuration));
 }
 
 void FrontMatterReader::read_next_actions(const YAML::Node& v) {
@@ -363,51 +390,80 @@ void FrontMatterReader::read_next_actions(const YAML::Node& v) {
         return;
     }
     // One level deep only; the items' own values are read, never walked.
+    // SPEC §3: a bad value inside one item is a warning for that item only.
     for (const YAML::Node& item : v) {
         const int line = split_.yaml_first_line + (item.Mark().is_null() ? 0 : item.Mark().line);
         if (item.IsNull()) continue;
         if (item.IsScalar()) {
-            if (!item.Scalar().empty())
-                out_.front_matter.next_actions.push_back({item.Scalar(), std::nullopt, line});
+            // SPEC §4.2: white space (line breaks, tabs, NBSP) made one space.
+            std::string text = collapse_spaces(item.Scalar());
+            if (!text.empty())
+                out_.front_matter.next_actions.push_back({std::move(text), std::nullopt, line});
             continue;
         }
         if (!item.IsMap()) {
-            error_at(item, fmt::format("a next_actions item must be a string or a map "
-                                       "{{do: TEXT, due: DATE}}, not {}",
-                                       kind_of(item)));
+            warning_at(item, fmt::format("a next_actions item must be a string or a map "
+                                         "{{do: TEXT, due: DATE, done: DATE or true}}, not {}; "
+                                         "it is ignored",
+                                         kind_of(item)));
             continue;
         }
         NextAction action;
         action.line = line;
-        bool has_do = false, ok = true;
+        bool has_do = false, ok = true, done = false;
         for (auto it = item.begin(); it != item.end(); ++it) {
             const YAML::Node k = it->first;
             const YAML::Node val = it->second;
             const std::string key = k.IsScalar() ? k.Scalar() : std::string();
             if (key == "do") {
-                if (!val.IsScalar() || val.Scalar().empty()) {
-                    error_at(val.IsNull() ? k : val,
-                             "the 'do' of a next_actions item must be a non-empty string");
+                std::string text = val.IsScalar() ? collapse_spaces(val.Scalar()) : std::string();
+                if (text.empty()) {
+                    warning_at(val.IsNull() ? k : val,
+                               "the 'do' of a next_actions item must be a non-empty string; "
+                               "the item is ignored");
                     ok = false;
                 } else {
-                    action.text = val.Scalar();
+                    action.text = std::move(text);
                     has_do = true;
                 }
             } else if (key == "due") {
-                const std::size_t before = out_.problems.size();
-                read_date(val, "due in next_actions", action.due);
-                if (out_.problems.size() != before) ok = false;
+                if (val.IsNull() || (val.IsScalar() && val.Scalar().empty())) continue;
+                const auto d = val.IsScalar() ? Date::parse(val.Scalar()) : std::nullopt;
+                if (d)
+                    action.due = d;
+                else
+                    warning_at(val, fmt::format("invalid date '{}' for due in a next_actions item "
+                                                "(expected YYYY-MM-DD); the item has no date of "
+                                                "its own",
+                                                val.IsScalar() ? shown(val.Scalar())
+                                                               : std::string(kind_of(val))));
+            } else if (key == "done") {
+                // SPEC §3: true (any case) or a date closes the item; false,
+                // null or nothing keeps it open; anything else is a warning.
+                if (val.IsNull() || (val.IsScalar() && val.Scalar().empty())) continue;
+                const std::string text = val.IsScalar() ? val.Scalar() : std::string();
+                if (val.IsScalar() && (iequals(text, "true") || Date::parse(text))) {
+                    done = true;
+                } else if (!(val.IsScalar() && iequals(text, "false"))) {
+                    warning_at(val, fmt::format("invalid done '{}' in a next_actions item "
+                                                "(expected true or a date YYYY-MM-DD); the item "
+                                                "stays open",
+                                                val.IsScalar() ? shown(text)
+                                                               : std::string(kind_of(val))));
+                }
             } else {
                 problem(Severity::warning, k.Mark().line, k.Mark().column,
-                        fmt::format("unknown key '{}' in a next_actions item (expected do, due)",
+                        fmt::format("unknown key '{}' in a next_actions item (expected do, due, "
+                                    "done)",
                                     shown(key)));
             }
         }
         if (!has_do && ok) {
-            error_at(item, "a next_actions item must have a 'do' (like {do: TEXT, due: DATE})");
+            warning_at(item, "a next_actions item must have a 'do' (like {do: TEXT, due: DATE}); "
+                             "the item is ignored");
             ok = false;
         }
-        if (ok) out_.front_matter.next_actions.push_back(std::move(action));
+        if (ok && !done) out_.front_matter.next_actions.push_back(std::move(action));
     }
 }
 
@@ -420,29 +476,16 @@ void FrontMatterReader::read_cards(const YAML::Node& v) {
     for (const YAML::Node& item : v) {
         if (item.IsNull()) continue;
         if (!item.IsScalar()) {
-            error_at(item, fmt::format("a cards item must be a string, not {}", kind_of(item)));
+            // SPEC §3: a bad cards item is a warning for that item only.
+            warning_at(item, fmt::format("a cards item must be a string (a named occasion or "
+                                         "MM-DD), not {}; it is ignored",
+                                         kind_of(item)));
             continue;
         }
         if (item.Scalar().empty()) continue;
         const YAML::Mark m = item.Mark();
         out_.front_matter.cards.push_back(
             {item.Scalar(), split_.yaml_first_line + m.line, m.column + 1});
-    }
-}
-
-void FrontMatterReader::read_tags(const YAML::Node& v) {
-    if (v.IsNull()) return;
-    if (!v.IsSequence()) {
-        error_at(v, fmt::format("tags must be a sequence of strings, not {}", kind_of(v)));
-        return;
-    }
-    for (const YAML::Node& item : v) {
-        if (item.IsNull()) continue;
-        if (!item.IsScalar()) {
-            error_at(item, fmt::format("a tags item must be a string, not {}", kind_of(item)));
-            continue;
-        }
-        if (!item.Scalar().empty()) out_.front_matter.tags.push_back(item.Scalar());
     }
 }
 
@@ -598,19 +641,20 @@ void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark&
     // The value's meaning.
     FrontMatter& fm = out_.front_matter;
     if (!slot.is_null) {
-        auto bad = [&](const char* type) {
+        auto bad = [&](const char* type, const char* expected) {
             problem(Severity::error, km.line, col,
-                    fmt::format("invalid {} '{}' for {}", type, shown(slot.text), name));
+                    fmt::format("invalid {} '{}' for {} ({})", type, shown(slot.text), name,
+                                expected));
         };
         if (k == OwnedKey::counter) {
             if (auto d = Duration::parse(slot.text))
                 fm.counter = *d;
             else
-                bad("duration");
+                bad("duration", kExpectedDuration);
         } else {
             auto d = Date::parse(slot.text);
             if (!d) {
-                bad("date");
+                bad("date", "expected YYYY-MM-DD");
             } else if (k == OwnedKey::last_contact) {
                 fm.last_contact = *d;
             } else if (k == OwnedKey::next_contact) {
@@ -621,6 +665,25 @@ void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark&
         }
     }
     fm.slots[static_cast<int>(k)] = std::move(slot);
+}
+
+// SPEC §3: a key that is not ours but one edit away from one of ours
+// (case-insensitive, `-` and `_` equal) is most likely a typing mistake.
+// Other keys are the user's, and silent.
+void FrontMatterReader::warn_near_miss_keys(const std::vector<Entry>& entries) {
+    for (const Entry& e : entries) {
+        if (e.key.empty()) continue;
+        if (std::find(std::begin(kKnownKeys), std::end(kKnownKeys), e.key) != std::end(kKnownKeys))
+            continue;
+        const std::string form = key_form(e.key);
+        for (std::string_view known : kKnownKeys) {
+            if (!one_edit_apart(form, known)) continue;
+            const YAML::Mark m = e.key_node.Mark();
+            problem(Severity::warning, m.line, m.column,
+                    fmt::format("unknown key '{}' (did you mean '{}'?)", shown(e.key), known));
+            break;
+        }
+    }
 }
 
 // The top level must be a block mapping at column 1, or empty (SPEC §2).
@@ -645,9 +708,125 @@ bool FrontMatterReader::check_top_level(const YAML::Node& root) {
     return true;
 }
 
+// YAML that does not parse: the mistakes people make, found on the text so
+// that the message points where the mistake is, not where yaml-cpp gave up
+// (SPEC §9): a `[` or `{` never closed (at its opening), a top-level line
+// without a colon (`owner Jane`), a value starting with a character YAML
+// reserves (`@`, a backtick, `%`). True when one was reported.
+bool FrontMatterReader::diagnose_text() {
+    const int lines = static_cast<int>(line_starts_.size());
+    // The key of a top-level `key: value` line: the offset of the value (after
+    // the colon and blanks), or npos. Quoted keys are taken as they are.
+    auto value_start = [](std::string_view line) -> std::size_t {
+        if (line.empty() || is_blank(line[0]) || line[0] == '#' || line[0] == '-') return std::string_view::npos;
+        std::size_t i = 0;
+        if (line[0] == '"' || line[0] == '\'') {
+            const std::size_t close = line.find(line[0], 1);
+            if (close == std::string_view::npos) return std::string_view::npos;
+            i = close + 1;
+        }
+        for (; i < line.size(); ++i) {
+            if (line[i] == ':' && (i + 1 == line.size() || is_blank(line[i + 1]))) {
+                std::size_t v = i + 1;
+                while (v < line.size() && is_blank(line[v])) ++v;
+                return v;
+            }
+            if (line[i] == '#' && i > 0 && is_blank(line[i - 1])) break;
+        }
+        return std::string_view::npos;
+    };
+    for (int l = 0; l < lines; ++l) {
+        const std::string_view line = yaml_line(l);
+        // Past the indentation and any `- ` item markers: a value, or a key
+        // and its value.
+        std::size_t indent = 0;
+        while (indent < line.size() && is_blank(line[indent])) ++indent;
+        std::size_t item = indent;
+        while (item + 1 < line.size() && line[item] == '-' && is_blank(line[item + 1])) {
+            item += 2;
+            while (item < line.size() && is_blank(line[item])) ++item;
+        }
+        std::size_t v = std::string_view::npos;
+        if (item < line.size() && (line[item] == '[' || line[item] == '{') && item > indent) {
+            v = item;
+        } else if (item < line.size()) {
+            const std::size_t in_rest = value_start(line.substr(item));
+            if (in_rest != std::string_view::npos) v = item + in_rest;
+        }
+        if (v == std::string_view::npos || v >= line.size()) continue;
+        const char c = line[v];
+        if (c == '@' || c == '`' || c == '%') {
+            const std::string_view key = trim_blanks(line.substr(item, line.find(':', item) - item));
+            problem(Severity::error, l, static_cast<int>(v),
+                    fmt::format("a value starting with '{}' must be quoted (e.g. {}: \"{}\")", c,
+                                shown(key), shown(trim_trailing_blanks(line.substr(v)))));
+            return true;
+        }
+        if (c != '[' && c != '{') continue;
+        // A flow collection: its brackets must close before the next
+        // top-level line (one that starts at column 1).
+        std::vector<std::pair<int, int>> open;  // (line, column) of each unclosed opener
+        char quote = 0;
+        for (int m = l; m < lines; ++m) {
+            const std::string_view text = yaml_line(m);
+            if (m > l && quote == 0) {
+                std::size_t at = 0;
+                while (at < text.size() && is_blank(text[at])) ++at;
+                if (at < text.size() && at <= indent && text[at] != '#') break;
+            }
+            for (std::size_t i = m == l ? v : 0; i < text.size(); ++i) {
+                const char ch = text[i];
+                if (quote != 0) {
+                    if (quote == '"' && ch == '\\') ++i;
+                    else if (ch == quote) quote = 0;
+                } else if (ch == '"' || ch == '\'') {
+                    quote = ch;
+                } else if (ch == '#' && i > 0 && is_blank(text[i - 1])) {
+                    break;
+                } else if (ch == '[' || ch == '{') {
+                    open.push_back({m, static_cast<int>(i)});
+                } else if ((ch == ']' || ch == '}') && !open.empty()) {
+                    open.pop_back();
+                }
+            }
+            if (open.empty()) break;
+        }
+        if (!open.empty()) {
+            const auto [ol, oc] = open.front();
+            const char opener = yaml_line(ol)[static_cast<std::size_t>(oc)];
+            problem(Severity::error, ol, oc,
+                    fmt::format("this '{}' is never closed (expected '{}' before the next key)",
+                                opener, opener == '[' ? ']' : '}'));
+            return true;
+        }
+    }
+    // A top-level line that is neither a key, a comment, nor an item: a key
+    // without its colon. Lines inside a block scalar or a multi-line value
+    // are indented, so they never start at column 1. Only among keys: text
+    // with no key at all is not a mapping (check_top_level says so).
+    bool any_key = false;
+    for (int l = 0; l < lines; ++l) any_key = any_key || value_start(yaml_line(l)) != std::string_view::npos;
+    for (int l = 0; any_key && l < lines; ++l) {
+        const std::string_view line = trim_trailing_blanks(yaml_line(l));
+        if (line.empty() || is_blank(line[0]) || line[0] == '#' || line[0] == '-') continue;
+        if (line == "---" || line == "...") continue;
+        if (value_start(line) != std::string_view::npos) continue;
+        if (line.find(": ") != std::string_view::npos || line.back() == ':') continue;
+        const std::size_t space = line.find_first_of(" \t");
+        const std::string_view key = line.substr(0, space);
+        problem(Severity::error, l, 0,
+                fmt::format("'{}' is not a key and a value: a colon is missing (expected {}: "
+                            "VALUE)",
+                            shown(line), shown(key)));
+        return true;
+    }
+    return false;
+}
+
 // The probed text did not read as expected: find out why from the text as
 // it is, for the clearest message.
 void FrontMatterReader::diagnose() {
+    if (diagnose_text()) return;
     YAML::Node root;
     try {
         root = YAML::Load(std::string(yaml_));
@@ -763,7 +942,7 @@ FrontMatterRead FrontMatterReader::read() {
         if (auto v = value_of("project_end")) read_date(*v, "project_end", fm.project_end);
         if (auto v = value_of("remind_before"))
             read_duration(*v, "remind_before", fm.remind_before);
-        if (auto v = value_of("tags")) read_tags(*v);
+        warn_near_miss_keys(entries);
 
         for (OwnedKey k : kOwnedKeys) {
             const auto& seen = owned_seen[static_cast<int>(k)];

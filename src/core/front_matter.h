@@ -73,7 +73,6 @@ struct FrontMatter {
     std::vector<CardEntry> cards;
     std::optional<Date> project_end;
     std::optional<Duration> remind_before;
-    std::vector<std::string> tags;
 
     std::optional<Date> last_contact;
     std::optional<Duration> counter;

@@ -32,8 +32,20 @@ struct EntryMarks {
     std::vector<std::string> card_occasions;
     std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
     // A `next:` followed by something shaped like a date that is not one
-    // (`next:2026-02-30`): those ten characters; scan_body warns about it.
+    // (`next:2026-02-30`), or by a date written another way
+    // (`next:03.12.2026`, next_other_way): what was written; scan_body warns.
     std::string next_invalid;
+    bool next_other_way = false;
+    std::size_t next_offset = 0;  // where that `next:` starts in the text
+    // SPEC §4.1: a word tag one edit away from a tag of ours, or a tag of
+    // ours followed by `-`, `_` or `/` (`#need`, `#needs-help`): ignored,
+    // and scan_body warns.
+    struct NearMiss {
+        std::size_t offset = 0;  // of the `#`
+        std::string written;     // "#need"
+        std::string meant;       // "#needs" (or "#needs or #news")
+    };
+    std::vector<NearMiss> near_misses;
 };
 
 // A dated contact entry of the body (spec §4.1).

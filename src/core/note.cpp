@@ -111,9 +111,26 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     problems.insert(problems.end(), read.problems.begin(), read.problems.end());
     BodyScan body = scan_body(split.body(bytes), split.body_first_line, config.log_heading, file);
     problems.insert(problems.end(), body.problems.begin(), body.problems.end());
-    if (has_error(problems)) return finish();
     const FrontMatter& fm = read.front_matter;
+    // Warnings about cards come before any error stops the note, so that a
+    // note with an error still shows every warning it has (spec §3).
     check_card_names(file, body.entries, fm.cards, problems);
+    std::vector<Occasion> occasions;
+    std::vector<int> occasion_lines;  // the `cards` item's line, for each occasion
+    for (const auto& card : fm.cards) {
+        auto occasion = parse_occasion(card.text);
+        if (!occasion) {
+            problems.push_back(Problem{std::string(file), card.line, card.column, Severity::warning,
+                                       fmt::format("unknown card occasion '{}' (expected a named "
+                                                   "occasion or MM-DD)",
+                                                   card.text),
+                                       {}});
+            continue;
+        }
+        occasions.push_back(std::move(*occasion));
+        occasion_lines.push_back(card.line);
+    }
+    if (has_error(problems)) return finish();
 
     ClientRecord record;
     record.file = std::string(file);
@@ -235,21 +252,6 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
 
     }
 
-    std::vector<Occasion> occasions;
-    std::vector<int> occasion_lines;  // the `cards` item's line, for each occasion
-    for (const auto& card : fm.cards) {
-        auto occasion = parse_occasion(card.text);
-        if (!occasion) {
-            problems.push_back(Problem{std::string(file), card.line, card.column, Severity::warning,
-                                       fmt::format("unknown card occasion '{}' (expected a named "
-                                                   "occasion or MM-DD)",
-                                                   card.text),
-                                       {}});
-            continue;
-        }
-        occasions.push_back(std::move(*occasion));
-        occasion_lines.push_back(card.line);
-    }
     if (record.engagement != Engagement::paused) {  // SPEC §5.2: no cards
         for (std::size_t i = 0; i < occasions.size(); ++i) {
             const Occasion& occasion = occasions[i];

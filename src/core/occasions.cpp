@@ -66,16 +66,19 @@ std::optional<Occasion> parse_occasion(std::string_view text) {
         }
     }
 
-    // "MM-DD", then the end or white space and an optional label.
-    const auto month_day = parse_month_day(text.substr(0, 5));  // 02-29 allowed
-    if (!month_day || (text.size() > 5 && !is_blank(text[5]))) return std::nullopt;
+    // "MM-DD" (a one-digit month or day too: SPEC §1), then the end or white
+    // space and an optional label.
+    const std::size_t length = month_day_shape_at(text);
+    if (length == 0 || (text.size() > length && !is_blank(text[length]))) return std::nullopt;
+    const auto month_day = parse_month_day(text.substr(0, length));  // 02-29 allowed
+    if (!month_day) return std::nullopt;
     const auto [month, day] = *month_day;
     Occasion o;
-    o.name = std::string(text.substr(0, 5));
+    o.name = std::string(text.substr(0, length));
     o.kind = Occasion::Kind::fixed;
     o.month = month;
     o.day = day;
-    const std::string_view label = trim_blanks(text.substr(5));
+    const std::string_view label = trim_blanks(text.substr(length));
     if (!label.empty()) o.label = std::string(label);
     return o;
 }
