@@ -201,7 +201,7 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     const Report report = report_of(s, pass, common);
     const Agenda agenda = build_agenda(report);
     if (options.format == "json")
-        fmt::print("{}", render_json(agenda));
+        write_json(agenda, stdout);
     else if (options.format == "ics")
         fmt::print("{}", render_ics(agenda));
     else
