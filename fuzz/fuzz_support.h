@@ -1,5 +1,5 @@
-// Shared helpers for the fuzz targets (fuzz/README in the main README's
-// "Fuzzing" subsection). Kept free of libFuzzer headers so that every target
+// Shared helpers for the fuzz targets (docs/safety.md, "Fuzzing"). Kept
+// free of libFuzzer headers so that every target
 // also builds with g++ into a plain replay driver (replay_main.cpp).
 #pragma once
 

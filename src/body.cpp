@@ -225,7 +225,7 @@ std::optional<DueMarker> find_due_marker(std::string_view s) {
 // make touchbase hang (SPEC §9). The scanning work is estimated here on the
 // text: for each opener, the bytes up to its closer or to the next blank line
 // (a paragraph never spans one), whichever comes first. Real notes stay far
-// below the limit; above it the note is an error (README, Fuzzing).
+// below the limit; above it the note is an error (docs/safety.md#fuzzing).
 inline constexpr std::uint64_t kMaxInlineHtmlScan = 64u << 20;
 
 // The offset of the first opener when the estimate passes the limit.
@@ -618,9 +618,20 @@ EntryMarks read_marks(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '#' && opens_word(text, i)) {
             for (const Tag& tag : tags) {
-                if (istarts_with_at(text, i + 1, tag.word) &&
-                    closes_word(text, i + 1 + tag.word.size()))
-                    marks.*(tag.flag) = true;
+                const std::size_t end = i + 1 + tag.word.size();
+                if (!istarts_with_at(text, i + 1, tag.word) || !closes_word(text, end)) continue;
+                marks.*(tag.flag) = true;
+                if (tag.flag != &EntryMarks::card) continue;
+                // `#card:OCCASION` (SPEC §5.5): letters, digits and `-` after
+                // the colon; `#card` alone, or `#card:` with none, is bare.
+                std::size_t stop = end < text.size() && text[end] == ':' ? end + 1 : end;
+                while (stop < text.size() &&
+                       (is_ascii_alnum(text[stop]) || text[stop] == '-'))
+                    ++stop;
+                if (stop > end + 1)
+                    marks.card_occasions.emplace_back(text.substr(end + 1, stop - end - 1));
+                else
+                    marks.card_bare = true;
             }
         } else if (ascii_lower(text[i]) == 'n' && istarts_with_at(text, i, "next:") &&
                    opens_word(text, i)) {

@@ -100,21 +100,40 @@ std::optional<Date> parse_option_date(const std::optional<std::string>& text, co
 }
 
 std::string outcome_line(const std::string& rel, const LogEntry& entry, const ClientRecord& record,
-                         const std::optional<Date>& last_before, Date today) {
-    std::string what = entry.missed ? fmt::format("logged a missed attempt on {}", entry.date)
-                                    : fmt::format("logged {}", entry.date);
+                         const std::optional<Date>& last_before, Date today,
+                         const ScheduleSettings& settings) {
+    std::string what;
+    if (entry.missed)
+        what = fmt::format("logged a missed attempt on {}", entry.date);
+    else if (entry.card)
+        what = fmt::format("logged a card{} on {}",
+                           entry.card_occasion.empty() ? std::string()
+                                                       : fmt::format(" for {}", entry.card_occasion),
+                           entry.date);
+    else
+        what = fmt::format("logged {}", entry.date);
     if (entry.date > today)
         what += " (a plan: it counts from that day)";
+    else if (entry.card && !entry.missed)
+        what += " (a card is not a contact: the counter and the next contact stay)";
     else if (!entry.missed && last_before && entry.date < *last_before)
         what += fmt::format(" (before the last contact, {}: history, nothing changes)", *last_before);
     std::string state;
     if (record.counter) state = fmt::format("counter {}, ", *record.counter);
-    if (record.engagement == Engagement::paused)
+    if (record.engagement == Engagement::paused) {
         state += "next contact none (paused)";
-    else if (record.next_contact)
+    } else if (record.next_contact) {
         state += fmt::format("next contact {}", *record.next_contact);
-    else
+        // SPEC §5.2: a casual or former client who needs you gets a follow-up.
+        const bool follow_up = (record.engagement == Engagement::casual ||
+                                record.engagement == Engagement::former) &&
+                               !entry.missed && !entry.card && (entry.needs || entry.news) &&
+                               entry.date <= today && record.last_contact == entry.date;
+        if (follow_up)
+            state += fmt::format(" (a follow-up; then every {} again)", settings.at_least_every);
+    } else {
         state += "next contact today (new client)";
+    }
     return fmt::format("{}: {}; {}", rel, what, state);
 }
 
@@ -136,7 +155,7 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
         if (!d) return exit_usage;
         if (*d <= entry.date) {
             fmt::print(stderr,
-                       "touchbase: error: --next {} must be after the entry's date {} (SPEC §4.1)\n",
+                       "touchbase: error: --next {} must be after the entry's date {}\n",
                        *d, entry.date);
             return exit_usage;
         }
@@ -146,7 +165,23 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     entry.needs = options.needs;
     entry.news = options.news;
     entry.missed = options.missed;
-    entry.card = options.card;
+    if (options.card) {
+        // SPEC §5.5: OCCASION is letters, digits and '-'.
+        const bool word = !options.card->empty() &&
+                          std::all_of(options.card->begin(), options.card->end(), [](char c) {
+                              return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                                     (c >= '0' && c <= '9') || c == '-';
+                          });
+        if (!options.card->empty() && !word) {
+            fmt::print(stderr,
+                       "touchbase: error: invalid occasion '{}' for --card (expected an occasion "
+                       "of the note's cards, e.g. christmas or 05-12)\n",
+                       *options.card);
+            return exit_usage;
+        }
+        entry.card = true;
+        entry.card_occasion = *options.card;
+    }
 
     auto target = find_target(s, options.note);
     if (!target) return exit_usage;
@@ -162,7 +197,7 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     if (split.kind == Split::Kind::not_a_note) {
         fmt::print(stderr,
                    "touchbase: error: {} is not a note: it does not start with a front matter "
-                   "block ('---' lines, SPEC §2)\n",
+                   "block (a line '---', the YAML keys, a line '---')\n",
                    target->rel);
         return exit_usage;
     }
@@ -189,7 +224,8 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
         return exit_note_error;
     }
     if (!common.quiet)
-        fmt::print("{}\n", outcome_line(target->rel, entry, *result.record, last_before, s.today));
+        fmt::print("{}\n", outcome_line(target->rel, entry, *result.record, last_before, s.today,
+                                      s.config.schedule));
     return exit_ok;
 }
 

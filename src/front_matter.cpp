@@ -456,7 +456,8 @@ void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark&
     const std::string_view line = yaml_line(km.line);
     auto fail = [&](int column, std::string what) {
         problem(Severity::error, km.line, column,
-                fmt::format("{} must have a plain or quoted value on its own line (SPEC §9): {}",
+                fmt::format("{} must have a plain or quoted value on its own line "
+                            "(touchbase rewrites it in place): {}",
                             name, what));
     };
 
@@ -472,7 +473,7 @@ void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark&
     } else {
         problem(Severity::error, km.is_null() ? 0 : km.line, km.is_null() ? 0 : km.column,
                 fmt::format("{} must be written as a top-level `{}: VALUE` line starting at "
-                            "column 1 (SPEC §9)",
+                            "column 1 (touchbase rewrites it in place)",
                             name, name));
         return;
     }

@@ -140,7 +140,7 @@ std::string entry_words(const LogEntry& entry) {
     if (entry.needs) add("#needs");
     if (entry.news) add("#news");
     if (entry.missed) add("#missed");
-    if (entry.card) add("#card");
+    if (entry.card) add(entry.card_occasion.empty() ? std::string("#card") : "#card:" + entry.card_occasion);
     if (entry.next) add(fmt::format("next:{}", *entry.next));
     return words;
 }

@@ -36,6 +36,7 @@ struct LogEntry {
     bool news = false;
     bool missed = false;
     bool card = false;
+    std::string card_occasion;  // `#card:OCCASION` when not empty
     std::optional<Date> next;  // `next:DATE`
 };
 

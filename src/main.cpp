@@ -78,7 +78,10 @@ int main(int argc, char** argv) {
     log->add_flag("--needs", log_options.needs, "The client needed help (#needs: the counter goes back to base)");
     log->add_flag("--news", log_options.news, "You brought them something new (#news: the counter goes back to base)");
     log->add_flag("--missed", log_options.missed, "You tried and did not reach them (#missed: try again after retry)");
-    log->add_flag("--card", log_options.card, "You sent a card (#card)");
+    log->add_option("--card", log_options.card,
+                    "You sent a card (#card), for OCCASION if given (#card:OCCASION, e.g. --card christmas)")
+        ->expected(0, 1)
+        ->type_name("[OCCASION]");
     log->add_option("--next", log_options.next, "Pin the next contact to this date, YYYY-MM-DD (next:DATE)");
     log->add_option("--dir", common.dir, "The notes folder (default: found as git finds its repository)")
         ->check(CLI::ExistingDirectory);

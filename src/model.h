@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "date.h"
 
@@ -24,7 +25,11 @@ struct EntryMarks {
     bool needs = false;
     bool news = false;
     bool missed = false;
-    bool card = false;
+    bool card = false;         // any `#card`, bare or `#card:OCCASION`
+    bool card_bare = false;    // a `#card` that names no occasion (spec §5.5)
+    // `#card:OCCASION`: the letters, digits and `-` after the colon, as
+    // written, in text order (spec §5.5; compared with `cards` later).
+    std::vector<std::string> card_occasions;
     std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
     // A `next:` followed by something shaped like a date that is not one
     // (`next:2026-02-30`): those ten characters; scan_body warns about it.

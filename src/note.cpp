@@ -1,6 +1,7 @@
 #include "note.h"
 
 #include <algorithm>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -20,13 +21,54 @@ Problem note_error(std::string_view file, int line, int column, std::string mess
     return Problem{std::string(file), line, column, Severity::error, std::move(message), {}};
 }
 
-// SPEC §5.5: a card is hidden by a #card contact dated inside its window.
-bool card_sent(const std::vector<ContactEntry>& entries, Date date, Duration lead, Date today) {
-    auto window_start = subtract(date, lead).value_or(Date::min());
-    return std::any_of(entries.begin(), entries.end(), [&](const ContactEntry& e) {
-        return e.marks.card && !e.marks.missed && e.date >= window_start && e.date <= date &&
-               e.date <= today;
-    });
+// The occasion part of a `cards` item as written: before any label.
+std::string_view occasion_name(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+    const auto end = text.find_first_of(" \t");
+    return end == std::string_view::npos ? text : text.substr(0, end);
+}
+
+// SPEC §5.5: a `#card:OCCASION` that names none of the client's occasions.
+void check_card_names(std::string_view file, const std::vector<ContactEntry>& entries,
+                      const std::vector<CardEntry>& cards, std::vector<Problem>& problems) {
+    std::string known;
+    for (const auto& card : cards) {
+        if (!known.empty()) known += ", ";
+        known += occasion_name(card.text);
+    }
+    for (const auto& e : entries) {
+        for (const auto& name : e.marks.card_occasions) {
+            const bool found = std::any_of(cards.begin(), cards.end(), [&](const CardEntry& c) {
+                return iequals(occasion_name(c.text), name);
+            });
+            if (found) continue;
+            problems.push_back(Problem{
+                std::string(file), e.line, e.column, Severity::warning,
+                known.empty()
+                    ? fmt::format("'#card:{}' names an occasion, but this note has no cards "
+                                  "(add it to cards, e.g. cards: [{}])",
+                                  name, name)
+                    : fmt::format("'#card:{}' names none of this note's cards ({})", name, known),
+                {}});
+        }
+    }
+}
+
+// Where a top-level key of the front matter is written (its line and column
+// 1), for a warning about its value; line 1 if it cannot be found.
+std::pair<int, int> key_position(std::string_view bytes, const Split& split, std::string_view key) {
+    const std::string_view yaml = split.yaml(bytes);
+    int line = split.yaml_first_line;
+    for (std::size_t at = 0; at < yaml.size(); ++line) {
+        const std::size_t end = std::min(yaml.find('\n', at), yaml.size());
+        const std::string_view text = yaml.substr(at, end - at);
+        if (text.starts_with(key)) {
+            const std::size_t colon = text.find_first_not_of(" \t", key.size());
+            if (colon != std::string_view::npos && text[colon] == ':') return {line, 1};
+        }
+        at = end + 1;
+    }
+    return {1, 1};
 }
 
 }  // namespace
@@ -71,6 +113,7 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     problems.insert(problems.end(), body.problems.begin(), body.problems.end());
     if (has_error(problems)) return finish();
     const FrontMatter& fm = read.front_matter;
+    check_card_names(file, body.entries, fm.cards, problems);
 
     ClientRecord record;
     record.file = std::string(file);
@@ -93,7 +136,7 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     record.status = status_of(record.engagement, plan.next_contact, today, config.horizon);
     if (plan.last_contact) {
         for (const auto& entry : body.entries)
-            if (entry.date == *plan.last_contact && !entry.marks.missed)
+            if (entry.date == *plan.last_contact && !entry.marks.missed && !entry.marks.card)
                 record.last_entry_text = entry.text;
     }
 
@@ -108,14 +151,39 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
     bool offboard = !config.offboarding.empty() &&
                     offboarding_due(fm.project_end, fm.offboarded, record.engagement, today);
     if (offboard) {
+        std::vector<int> task_lines;
+        for (const auto& task : body.open_tasks) task_lines.push_back(task.line);
+        if (checklist_in_progress(fm.project_end, fm.offboarded, split.body(bytes),
+                                  split.body_first_line, task_lines)) {
+            // A project_end corrected by a few days: the earlier checklist is
+            // still being worked through; no second one.
+            wanted.offboarded = fm.project_end;
+            offboard = false;
+        }
+    }
+    if (offboard) {
         OffboardingAppend append =
             offboarding_append(bytes, split.eol, *fm.project_end, config.offboarding);
         if (append.error) {
             problems.push_back(note_error(file, 1, 1, *append.error));
             return finish();
         }
-        edits.push_back(Edit{bytes.size(), 0, std::move(append.text)});
-        wanted.offboarded = fm.project_end;
+        if (auto why = checklist_swallowed(split.body(bytes), append.text)) {
+            // Appended inside an unclosed block it would never be read as
+            // tasks, and offboarded would keep it from coming back.
+            const auto [line, column] = key_position(bytes, split, "project_end");
+            problems.push_back(Problem{std::string(file), line, column, Severity::warning,
+                                       *why, {}});
+            offboard = false;
+        } else {
+            edits.push_back(Edit{bytes.size(), 0, std::move(append.text)});
+            wanted.offboarded = fm.project_end;
+        }
+    }
+    if (auto warning = active_past_project_end(fm.project_end, record.engagement, today)) {
+        const auto [line, column] = key_position(bytes, split, "project_end");
+        problems.push_back(Problem{std::string(file), line, column, Severity::warning,
+                                   std::move(*warning), {}});
     }
     auto owned_edits = plan_owned_edits(bytes, split, fm, wanted);
     edits.insert(edits.end(), owned_edits.begin(), owned_edits.end());
@@ -167,6 +235,8 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
 
     }
 
+    std::vector<Occasion> occasions;
+    std::vector<int> occasion_lines;  // the `cards` item's line, for each occasion
     for (const auto& card : fm.cards) {
         auto occasion = parse_occasion(card.text);
         if (!occasion) {
@@ -177,10 +247,18 @@ NoteResult process_note(std::string_view file, std::string_view bytes, const Con
                                        {}});
             continue;
         }
-        if (record.engagement == Engagement::paused) continue;  // SPEC §5.2: no cards
-        auto date = card_due(*occasion, today, config.card_lead);
-        if (date && !card_sent(body.entries, *date, config.card_lead, today))
-            record.cards.push_back(CardReminder{occasion->name, occasion->label, *date, card.line});
+        occasions.push_back(std::move(*occasion));
+        occasion_lines.push_back(card.line);
+    }
+    if (record.engagement != Engagement::paused) {  // SPEC §5.2: no cards
+        for (std::size_t i = 0; i < occasions.size(); ++i) {
+            const Occasion& occasion = occasions[i];
+            auto date = card_due(occasion, today, config.card_lead);
+            if (date &&
+                !card_sent(occasion, *date, occasions, body.entries, config.card_lead, today))
+                record.cards.push_back(
+                    CardReminder{occasion.name, occasion.label, *date, occasion_lines[i]});
+        }
     }
 
     result.record = std::move(record);

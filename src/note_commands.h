@@ -16,7 +16,7 @@ struct LogOptions {
     bool needs = false;
     bool news = false;
     bool missed = false;
-    bool card = false;
+    std::optional<std::string> card;   // --card[=OCCASION]: "" for a bare #card
     std::optional<std::string> next;   // --next DATE
 };
 

@@ -98,4 +98,28 @@ std::optional<Date> card_due(const Occasion& o, Date today, Duration lead) {
     return date;
 }
 
+bool names_occasion(std::string_view name, const Occasion& occasion) {
+    return iequals(name, occasion.name);
+}
+
+bool card_sent(const Occasion& occasion, Date date, const std::vector<Occasion>& all,
+               const std::vector<ContactEntry>& entries, Duration lead, Date today) {
+    const Date window_start = subtract(date, lead).value_or(Date::min());
+    for (const auto& e : entries) {
+        if (!e.marks.card || e.marks.missed || e.date > today || e.date < window_start ||
+            e.date > date)
+            continue;
+        for (const auto& name : e.marks.card_occasions)
+            if (names_occasion(name, occasion)) return true;
+        if (!e.marks.card_bare) continue;
+        // The earliest date, among the client's occasions, whose window holds
+        // the entry's date; `date` holds it, so there is one.
+        Date earliest = date;
+        for (const auto& other : all)
+            if (auto d = card_due(other, e.date, lead)) earliest = std::min(earliest, *d);
+        if (earliest == date) return true;
+    }
+    return false;
+}
+
 }  // namespace touchbase

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "body.h"
 #include "date.h"
 
 namespace touchbase {
@@ -36,5 +37,18 @@ Date next_occasion_date(const Occasion& o, Date today);
 // Whether the occasion is listed today: today is within [date - lead, date]
 // where date is its next date; returns that date.
 std::optional<Date> card_due(const Occasion& o, Date today, Duration lead);
+
+// SPEC §5.5: whether the card for `occasion`, listed at `date` (card_due's),
+// was sent: an entry without #missed, dated inside [date - lead, date] and not
+// after today, carries `#card:OCCASION` naming it (case-insensitive, compared
+// with the name before any label), or a bare `#card` whose occasion this is.
+// A bare `#card` stands for every occasion on the earliest of the dates whose
+// windows hold it, among `all` (the client's occasions).
+bool card_sent(const Occasion& occasion, Date date, const std::vector<Occasion>& all,
+               const std::vector<ContactEntry>& entries, Duration lead, Date today);
+
+// Whether `#card:name` names `occasion` (its name before any label, ignoring
+// ASCII case).
+bool names_occasion(std::string_view name, const Occasion& occasion);
 
 }  // namespace touchbase

@@ -1,6 +1,9 @@
 // Coming off client work (SPEC §5.4).
 #include "offboarding.h"
 
+#include <memory>
+
+#include <cmark-gfm.h>
 #include <fmt/format.h>
 
 namespace touchbase {
@@ -52,6 +55,111 @@ OffboardingAppend offboarding_append(std::string_view note, std::string_view eol
         out += eol;
     }
     return result;
+}
+
+namespace {
+
+using Document = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+Document parse(std::string_view text) {
+    return Document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT),
+                    &cmark_node_free);
+}
+
+// The plain text of a heading: its text and code spans, soft breaks as spaces.
+std::string plain_text(cmark_node* heading) {
+    std::string out;
+    cmark_iter* it = cmark_iter_new(heading);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it);
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+                if (const char* lit = cmark_node_get_literal(n)) out += lit;
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: out += ' '; break;
+            default: break;
+        }
+    }
+    cmark_iter_free(it);
+    return out;
+}
+
+bool starts_with_icase(std::string_view text, std::string_view prefix) {
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (text.size() < prefix.size()) return false;
+    for (std::size_t i = 0; i < prefix.size(); ++i)
+        if (lower(text[i]) != lower(prefix[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+bool checklist_in_progress(std::optional<Date> project_end, std::optional<Date> offboarded,
+                           std::string_view body, int first_line,
+                           const std::vector<int>& open_task_lines) {
+    if (!project_end || !offboarded || *project_end == *offboarded) return false;
+    if (std::abs(days_between(*offboarded, *project_end)) > 30) return false;
+    if (open_task_lines.empty()) return false;
+    // Sections are made by top-level headings (as the contact log's are).
+    struct Heading {
+        int line, level;
+        bool checklist;
+    };
+    std::vector<Heading> headings;
+    Document doc = parse(body);
+    for (cmark_node* n = cmark_node_first_child(doc.get()); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
+        headings.push_back({cmark_node_get_start_line(n) + first_line - 1,
+                            cmark_node_get_heading_level(n),
+                            starts_with_icase(plain_text(n), "Coming off client work")});
+    }
+    for (int task : open_task_lines) {
+        // The innermost section holding the task is that of the last heading
+        // before it; its enclosing sections are those of the earlier headings
+        // of a lower level not closed in between.
+        int level_bound = 7;
+        for (auto h = headings.rbegin(); h != headings.rend(); ++h) {
+            if (h->line >= task || h->level >= level_bound) continue;
+            if (h->checklist) return true;
+            level_bound = h->level;
+        }
+    }
+    return false;
+}
+
+std::optional<std::string> checklist_swallowed(std::string_view body, std::string_view append) {
+    std::string text(body);
+    text += append;
+    Document doc = parse(text);
+    // Read as written, the checklist is the last top-level block (its list,
+    // or its heading when the list is empty), after the heading.
+    cmark_node* last = cmark_node_last_child(doc.get());
+    cmark_node* heading = last && cmark_node_get_type(last) == CMARK_NODE_LIST
+                              ? cmark_node_previous(last)
+                              : last;
+    if (heading && cmark_node_get_type(heading) == CMARK_NODE_HEADING &&
+        plain_text(heading).starts_with("Coming off client work"))
+        return std::nullopt;
+    if (last && cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK)
+        return std::string("the note ends inside an HTML block that is never closed (a comment, "
+                           "<pre>, <script>, <style>, ...), so the checklist would not be read as "
+                           "tasks: close the block, and the next run adds it");
+    return std::string("the note ends inside a code block that is never closed, so the checklist "
+                       "would not be read as tasks: close the block (a line of ``` after it), and "
+                       "the next run adds it");
+}
+
+std::optional<std::string> active_past_project_end(std::optional<Date> project_end,
+                                                   Engagement engagement, Date today) {
+    if (engagement != Engagement::active || !project_end || *project_end > today)
+        return std::nullopt;
+    return fmt::format(
+        "project_end {} has passed and the engagement is still active (a check-in every workday): "
+        "set the engagement to ongoing or former to start coming off client work",
+        *project_end);
 }
 
 }  // namespace touchbase

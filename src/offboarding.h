@@ -33,4 +33,24 @@ struct OffboardingAppend {
 OffboardingAppend offboarding_append(std::string_view note, std::string_view eol, Date project_end,
                                      const std::vector<OffboardingStep>& steps);
 
+// SPEC §5.4, a corrected project_end: offboarded is set, project_end is
+// within 30 days of it (either way), and the note still has an open task in
+// a section whose heading starts with `Coming off client work`. Then only
+// offboarded is set. `body` is the note's body, its first line file line
+// `first_line`; `open_task_lines` the file lines of its open tasks
+// (BodyScan::open_tasks).
+bool checklist_in_progress(std::optional<Date> project_end, std::optional<Date> offboarded,
+                           std::string_view body, int first_line,
+                           const std::vector<int>& open_task_lines);
+
+// SPEC §5.4: why `append` (offboarding_append's text) would not be read as
+// the checklist after `body` (the note ends inside a fenced code block or an
+// HTML block that a blank line does not end), or nullopt when it would.
+std::optional<std::string> checklist_swallowed(std::string_view body, std::string_view append);
+
+// SPEC §5.4: the warning for an active client whose project_end is not after
+// today, or nullopt.
+std::optional<std::string> active_past_project_end(std::optional<Date> project_end,
+                                                   Engagement engagement, Date today);
+
 }  // namespace touchbase

@@ -28,8 +28,11 @@ const char* to_string(Status s) {
 
 namespace {
 
-// A contact (SPEC §4.1): not #missed and not a plan (dated after today).
-bool is_contact(const ContactEntry& e, Date today) { return !e.marks.missed && e.date <= today; }
+// A contact (SPEC §4.1): neither #missed nor #card, and not a plan (dated
+// after today). A card is not a conversation.
+bool is_contact(const ContactEntry& e, Date today) {
+    return !e.marks.missed && !e.marks.card && e.date <= today;
+}
 
 // Date arithmetic where "beyond 9999-12-31" is an empty optional.
 using MaybeDate = std::optional<Date>;
@@ -40,7 +43,55 @@ MaybeDate earlier(MaybeDate a, MaybeDate b) {
     return std::min(*a, *b);
 }
 
+// §5.2 step 1 for (L, C): `follow_up` when a contact dated L has #needs or
+// #news (casual and former then give L + C). Not for paused.
+MaybeDate by_engagement(Date L, Duration C, Engagement engagement, bool follow_up,
+                        const ScheduleSettings& settings) {
+    switch (engagement) {
+        case Engagement::active: {
+            // The first workday after L. If none can be found, N falls back
+            // on the ceiling and step 4 reports the missing workday.
+            const MaybeDate after = L.plus_days(1);
+            return after ? settings.calendar.next_workday(*after) : std::nullopt;
+        }
+        case Engagement::ongoing: return add(L, C);
+        case Engagement::casual:
+        case Engagement::former:
+            return follow_up ? add(L, C) : add(L, settings.at_least_every);
+        case Engagement::paused: break;
+    }
+    return std::nullopt;
+}
+
+// N0 (§5.2, a next contact moved by hand): steps 1, 2 and 4 for (L, C) under
+// `engagement`, without pins, missed attempts or what entries dated L add.
+// nullopt where no such date exists (it then matches no stored value).
+MaybeDate plain_next(Date L, Duration C, Engagement engagement, const ScheduleSettings& settings) {
+    const MaybeDate n =
+        earlier(by_engagement(L, C, engagement, false, settings), add(L, settings.at_least_every));
+    if (!n || settings.calendar.is_workday(*n)) return n;
+    return settings.calendar.next_workday(*n);
+}
+
 }  // namespace
+
+bool moved_by_hand(const CounterState& state, const std::vector<ContactEntry>& entries,
+                   const ScheduleSettings& settings, Date today) {
+    if (!state.last_contact || !state.next_contact) return false;
+    const Date L = *state.last_contact;
+    const Date stored = *state.next_contact;
+    if (stored <= L) return false;
+    for (const auto& e : entries) {
+        if (!is_contact(e, today)) continue;
+        if (e.date > L) return false;                 // the next contact ends a hand move
+        if (e.date == L && e.marks.next) return false;  // a pin in the log beats it
+    }
+    const Duration C = state.counter.value_or(settings.base);
+    for (Engagement e : {Engagement::active, Engagement::ongoing, Engagement::casual,
+                         Engagement::former})
+        if (plain_next(L, C, e, settings) == stored) return false;  // touchbase's own value
+    return true;
+}
 
 Counter advance_counter(const CounterState& state, const std::vector<ContactEntry>& entries,
                         Engagement engagement, const ScheduleSettings& settings, Date today) {
@@ -109,29 +160,22 @@ Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& en
     bool beyond = false;       // N would be past 9999-12-31
     bool pinned = false;
 
-    if (L) {
-        // §5.2 step 1: by engagement.
-        MaybeDate by_engagement;
-        switch (engagement) {
-            case Engagement::active: {
-                // The first workday after L. If none can be found, N falls
-                // back on the ceiling and step 4 reports the missing workday.
-                const MaybeDate after = L->plus_days(1);
-                by_engagement = after ? settings.calendar.next_workday(*after) : std::nullopt;
-                break;
-            }
-            case Engagement::ongoing:
-                by_engagement = add(*L, counter.counter.value_or(settings.base));
-                break;
-            case Engagement::casual:
-            case Engagement::former:
-                by_engagement = add(*L, settings.at_least_every);
-                break;
-            case Engagement::paused: break;  // handled above
-        }
+    if (L && moved_by_hand(state, entries, settings, today)) {
+        // §5.2: a next contact moved by hand is kept, as a pin.
+        N = state.next_contact;
+        pinned = true;
+    } else if (L) {
+        // §5.2 step 1: by engagement; casual and former follow up after a
+        // contact dated L with #needs or #news.
+        bool follow_up = false;
+        for (const auto& e : entries)
+            if (is_contact(e, today) && e.date == *L && (e.marks.needs || e.marks.news))
+                follow_up = true;
+        const MaybeDate by_kind = by_engagement(*L, counter.counter.value_or(settings.base),
+                                                engagement, follow_up, settings);
         // Step 2: the ceiling. A ceiling past the end of the calendar never binds.
         const MaybeDate ceiling = add(*L, settings.at_least_every);
-        N = earlier(by_engagement, ceiling);
+        N = earlier(by_kind, ceiling);
         beyond = !N;
 
         // Step 3, §5.3: a pin on a contact dated L; the last one in the file wins.

@@ -24,7 +24,7 @@ struct ScheduleSettings {
 struct CounterState {
     std::optional<Date> last_contact;
     std::optional<Duration> counter;
-    std::optional<Date> next_contact;  // as stored; only read while last_contact is absent
+    std::optional<Date> next_contact;  // as stored: the user's while L is absent, or when moved by hand
 };
 
 struct Schedule {
@@ -48,6 +48,14 @@ struct Counter {
 };
 Counter advance_counter(const CounterState& state, const std::vector<ContactEntry>& entries,
                         Engagement engagement, const ScheduleSettings& settings, Date today);
+
+// SPEC §5.2, a next contact moved by hand: L is stored, no contact is dated
+// after L (up to today), no contact dated L carries a pin, the stored
+// next_contact is after L and differs from N0 (steps 1, 2 and 4 for the stored
+// L and C, without what entries dated L add) under every engagement but
+// paused. Exposed for tests.
+bool moved_by_hand(const CounterState& state, const std::vector<ContactEntry>& entries,
+                   const ScheduleSettings& settings, Date today);
 
 // SPEC §5.1 to §5.3 end to end.
 Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& entries,

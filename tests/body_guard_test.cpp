@@ -1,5 +1,5 @@
 // The guard against cmark-gfm's quadratic inline HTML scanning (body.cpp,
-// README "Fuzzing"): SPEC §9, nothing may make touchbase hang.
+// docs/safety.md, "Fuzzing"): spec §9, nothing may make touchbase hang.
 #include <doctest/doctest.h>
 
 #include <string>

@@ -173,3 +173,97 @@ TEST_CASE("card_due: other leads") {
         CHECK(due("new-year", "9999-12-30") == "none");
     }
 }
+
+// ------------------------------------------------------------ card_sent
+
+namespace {
+
+// An entry as scan_body gives it, its marks read from `text` ("2026-12-19 #card").
+ContactEntry card_entry(const char* date, const char* text) {
+    ContactEntry e;
+    e.date = day(date);
+    e.text = text;
+    e.marks = read_marks(text);
+    return e;
+}
+
+// The occasions among `names` still to send on `today` (lead 14d).
+std::string unsent(std::initializer_list<const char*> names, std::vector<ContactEntry> log,
+                   const char* today) {
+    std::vector<Occasion> all;
+    for (const char* n : names) all.push_back(occ(n));
+    std::string out;
+    const Duration lead{14, Unit::days};
+    for (const auto& o : all) {
+        const auto date = card_due(o, day(today), lead);
+        if (date && !card_sent(o, *date, all, log, lead, day(today))) out += o.name + " ";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("read_marks: #card, #card:OCCASION and their occasions") {
+    const EntryMarks bare = read_marks("2026-12-19 card posted #card");
+    CHECK(bare.card);
+    CHECK(bare.card_bare);
+    CHECK(bare.card_occasions.empty());
+    const EntryMarks named = read_marks("2026-12-19 #card:Christmas, then #card:05-12.");
+    CHECK(named.card);
+    CHECK_FALSE(named.card_bare);
+    REQUIRE(named.card_occasions.size() == 2);
+    CHECK(named.card_occasions[0] == "Christmas");
+    CHECK(named.card_occasions[1] == "05-12");
+    const EntryMarks empty = read_marks("2026-12-19 #card: for the team");
+    CHECK(empty.card_bare);  // `#card:` with no occasion is a bare card
+    CHECK(empty.card_occasions.empty());
+    CHECK_FALSE(read_marks("2026-12-19 #cardboard").card);
+    CHECK_FALSE(read_marks("2026-12-19 #card-x").card);
+    CHECK(read_marks("2026-12-19 #card:new-year_x").card_occasions == std::vector<std::string>{"new-year"});
+}
+
+TEST_CASE("card_sent: #card:OCCASION hides the occasion it names, and only that one") {
+    const auto log = {card_entry("2026-12-19", "2026-12-19 #card:new-year")};
+    CHECK(unsent({"christmas", "new-year"}, log, "2026-12-20") == "christmas ");
+    const auto upper = {card_entry("2026-12-19", "2026-12-19 #card:NEW-YEAR")};
+    CHECK(unsent({"christmas", "new-year"}, upper, "2026-12-20") == "christmas ");
+    // An MM-DD occasion is named without its label.
+    const auto birthday = {card_entry("2026-12-19", "2026-12-19 #card:12-30")};
+    CHECK(unsent({"christmas", "12-30 Ana's birthday"}, birthday, "2026-12-20") == "christmas ");
+    // Outside the named occasion's window it hides nothing.
+    const auto early = {card_entry("2026-12-12", "2026-12-12 #card:new-year")};
+    CHECK(unsent({"christmas", "new-year"}, early, "2026-12-20") == "christmas new-year ");
+}
+
+TEST_CASE("card_sent: a bare #card in two windows is the card of the earliest occasion") {
+    // 12-19 is in the windows of christmas (12-11..12-25) and new-year (12-18..01-01).
+    const auto log = {card_entry("2026-12-19", "2026-12-19 #card")};
+    CHECK(unsent({"christmas", "new-year"}, log, "2026-12-20") == "new-year ");
+    CHECK(unsent({"new-year", "christmas"}, log, "2026-12-20") == "new-year ");
+    // Occasions on that same date are all hidden.
+    CHECK(unsent({"christmas", "12-25 Ana's birthday", "new-year"}, log, "2026-12-20") ==
+          "new-year ");
+    // Once Christmas has passed, a bare card sent on 12-27 is the New Year card.
+    const auto later = {card_entry("2026-12-19", "2026-12-19 #card"),
+                        card_entry("2026-12-27", "2026-12-27 #card")};
+    CHECK(unsent({"christmas", "new-year"}, later, "2026-12-28") == "");
+    // A bare card alone in one window is that occasion's.
+    const auto alone = {card_entry("2026-12-12", "2026-12-12 #card")};
+    CHECK(unsent({"christmas", "new-year"}, alone, "2026-12-20") == "new-year ");
+}
+
+TEST_CASE("card_sent: #missed, plans and entries outside the window send nothing") {
+    const auto missed = {card_entry("2026-12-19", "2026-12-19 #card:christmas #missed")};
+    CHECK(unsent({"christmas"}, missed, "2026-12-20") == "christmas ");
+    const auto plan = {card_entry("2026-12-22", "2026-12-22 #card:christmas")};
+    CHECK(unsent({"christmas"}, plan, "2026-12-20") == "christmas ");
+    const auto last_year = {card_entry("2025-12-20", "2025-12-20 #card:christmas")};
+    CHECK(unsent({"christmas"}, last_year, "2026-12-20") == "christmas ");
+}
+
+TEST_CASE("names_occasion: the name before any label, ignoring ASCII case") {
+    CHECK(names_occasion("christmas", occ("Christmas")));
+    CHECK(names_occasion("05-12", occ("05-12 birthday")));
+    CHECK_FALSE(names_occasion("birthday", occ("05-12 birthday")));
+    CHECK_FALSE(names_occasion("xmas", occ("christmas")));
+}

@@ -138,3 +138,82 @@ TEST_CASE("offboarding: when the checklist is due") {
         CHECK(offboarding_due(end, day("2026-12-31"), Engagement::former, day("2026-11-24")));
     }
 }
+
+TEST_CASE("offboarding: an active client past project_end gets a warning") {
+    const Date end = day("2026-11-20");
+    CHECK_FALSE(active_past_project_end(end, Engagement::active, day("2026-11-19")));
+    for (const char* today : {"2026-11-20", "2027-02-01"}) {
+        CAPTURE(today);
+        const auto warning = active_past_project_end(end, Engagement::active, day(today));
+        REQUIRE(warning);
+        CHECK(warning->find("2026-11-20") != std::string::npos);
+        CHECK(warning->find("ongoing or former") != std::string::npos);
+    }
+    CHECK_FALSE(active_past_project_end(std::nullopt, Engagement::active, day("2026-11-24")));
+    for (Engagement e : {Engagement::ongoing, Engagement::casual, Engagement::former,
+                         Engagement::paused})
+        CHECK_FALSE(active_past_project_end(end, e, day("2026-11-24")));
+}
+
+TEST_CASE("offboarding: a corrected project_end while the checklist is worked through") {
+    // Body lines start at file line 5.
+    const std::string body =
+        "Notes.\n"                                     // 5
+        "\n"                                           // 6
+        "## Coming off client work (2026-11-20)\n"     // 7
+        "- [x] Ask for a reference 📅 2026-11-23\n"    // 8
+        "- [ ] Pencil in a follow-up booking 📅 2026-11-27\n"  // 9
+        "\n"                                           // 10
+        "## Other\n"                                   // 11
+        "- [ ] Send the invoice\n";                    // 12
+    const Date first = day("2026-11-20");
+    SUBCASE("an open task in the checklist's section, within 30 days: in progress") {
+        CHECK(checklist_in_progress(day("2026-11-24"), first, body, 5, {9, 12}));
+        CHECK(checklist_in_progress(day("2026-12-20"), first, body, 5, {9}));
+        CHECK(checklist_in_progress(day("2026-10-21"), first, body, 5, {9}));
+    }
+    SUBCASE("more than 30 days apart: a new project, a new checklist") {
+        CHECK_FALSE(checklist_in_progress(day("2026-12-21"), first, body, 5, {9}));
+        CHECK_FALSE(checklist_in_progress(day("2026-10-20"), first, body, 5, {9}));
+    }
+    SUBCASE("no open task in that section") {
+        CHECK_FALSE(checklist_in_progress(day("2026-11-24"), first, body, 5, {12}));
+        CHECK_FALSE(checklist_in_progress(day("2026-11-24"), first, body, 5, {}));
+    }
+    SUBCASE("never offboarded, or offboarded for this very date") {
+        CHECK_FALSE(checklist_in_progress(day("2026-11-24"), std::nullopt, body, 5, {9}));
+        CHECK_FALSE(checklist_in_progress(first, first, body, 5, {9}));
+    }
+    SUBCASE("a task under a sub-heading of the section is in it; a same-level heading ends it") {
+        const std::string nested =
+            "## Coming off client work (2026-11-20)\n"  // 5
+            "### Follow-ups\n"                          // 6
+            "- [ ] Pencil in a booking\n"               // 7
+            "## Done\n"                                 // 8
+            "- [ ] Other\n";                            // 9
+        CHECK(checklist_in_progress(day("2026-11-24"), first, nested, 5, {7}));
+        CHECK_FALSE(checklist_in_progress(day("2026-11-24"), first, nested, 5, {9}));
+    }
+}
+
+TEST_CASE("offboarding: a note ending inside an unclosed block would swallow the checklist") {
+    auto swallowed = [](std::string body) {
+        const std::string add = append(body, "\n", "2026-11-20");
+        return checklist_swallowed(body, add);
+    };
+    CHECK_FALSE(swallowed("Notes.\n"));
+    CHECK_FALSE(swallowed("```\ncode\n```\n"));
+    CHECK_FALSE(swallowed("    indented code\n"));
+    CHECK_FALSE(swallowed("<div>\nhtml ended by a blank line\n"));  // type 6
+    CHECK_FALSE(swallowed("> a quote\n"));
+    CHECK_FALSE(swallowed(""));
+    for (const char* open : {"```\nnever closed\n", "~~~~ yaml\na: b\n~~~\n", "- item\n\n```\nx\n",
+                             "<!-- a comment\nnever closed\n", "<pre>\nx\n", "<script>\nx\n",
+                             "<style>\nx\n", "<?php\nx\n", "<!DOCTYPE html\n", "<![CDATA[\nx\n"}) {
+        CAPTURE(open);
+        const auto why = swallowed(open);
+        REQUIRE(why);
+        const bool html = std::string_view(open).starts_with("<");
+        CHECK(why->find(html ? "HTML block" : "code block") != std::string::npos);
+    }
+}

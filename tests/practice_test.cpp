@@ -73,7 +73,8 @@ TEST_CASE("cards: a #card contact inside the window hides the card, one outside 
     SUBCASE("a #card entry hides only the occasions whose window holds it") {
         auto r = process(former_with("[christmas, new-year]", "- 2026-12-19: card #card\n"),
                          "2026-12-20");
-        CHECK(cards_of(r) == "");  // 2026-12-19 is in both windows
+        // 2026-12-19 is in both windows: a bare card is the earliest occasion's.
+        CHECK(cards_of(r) == "new-year@2027-01-01 ");
         auto s = process(former_with("[christmas, new-year]", "- 2026-12-12: card #card\n"),
                          "2026-12-20");
         CHECK(cards_of(s) == "new-year@2027-01-01 ");  // new-year's window starts 2026-12-18
@@ -165,4 +166,95 @@ TEST_CASE("Prepare: contacts due after today whose reminder day has come") {
     CHECK(prepared("2026-11-10", "1w") == "2026-11-16 / Bring the budget");
     CHECK(prepared("2026-11-09", "1w") == "2026-11-16 / Bring the budget");
     CHECK(prepared("2026-11-09", "6d") == "");  // 2026-11-10
+}
+
+TEST_CASE("cards: #card:OCCASION naming none of the note's cards is a warning at the entry") {
+    auto r = process(former_with("[christmas]", "- 2026-12-19: card #card:easter\n"), "2026-12-20");
+    REQUIRE(r.problems.size() == 1);
+    CHECK(r.problems[0].severity == Severity::warning);
+    CHECK(r.problems[0].line == 11);  // as written: the run adds a next_contact line
+    CHECK(r.problems[0].message.find("'#card:easter'") != std::string::npos);
+    CHECK(r.problems[0].message.find("christmas") != std::string::npos);
+    CHECK(cards_of(r) == "christmas@2026-12-25 ");  // nothing hidden
+
+    auto none = process("---\n---\n## Log\n\n- 2026-12-19: #card:christmas\n", "2026-12-20");
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].message.find("no cards") != std::string::npos);
+
+    // A name that matches, in another case or without the label, is no warning.
+    auto ok = process(former_with("[Christmas, 05-12 birthday]",
+                                  "- 2026-12-19: #card:christmas\n- 2026-05-10: #card:05-12\n"),
+                      "2026-12-20");
+    CHECK(ok.problems.empty());
+    CHECK(cards_of(ok) == "");
+}
+
+TEST_CASE("cards: a card is not a contact, so the overdue six-monthly call stays") {
+    const std::string note =
+        "---\nengagement: former\ncards: [05-12 birthday]\nlast_contact: 2025-11-02\n"
+        "counter: 1w\nnext_contact: 2026-05-04\n---\n## Log\n\n- 2025-11-02: lunch\n"
+        "- 2026-05-10: birthday card #card\n";
+    auto r = process(note, "2026-05-11");
+    REQUIRE(r.record);
+    CHECK(r.record->last_contact == day("2025-11-02"));
+    CHECK(r.record->next_contact == day("2026-05-04"));
+    CHECK(r.record->status == Status::overdue);
+    CHECK(r.record->last_entry_text == "2025-11-02: lunch");
+    CHECK_FALSE(r.new_bytes);
+    CHECK(cards_of(r) == "");
+}
+
+TEST_CASE("offboarding end to end: active past project_end, corrected dates, unclosed blocks") {
+    SUBCASE("an active client past project_end: a warning on the project_end line, no checklist") {
+        auto r = process("---\nengagement: active\nproject_end: 2026-11-20\n---\nNotes.\n",
+                         "2026-11-24");
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].line == 3);
+        CHECK(r.problems[0].message.find("ongoing or former") != std::string::npos);
+        CHECK_FALSE(r.new_bytes);
+    }
+    SUBCASE("a project_end corrected by a few days: only offboarded is set") {
+        const std::string note =
+            "---\nengagement: former\nproject_end: 2026-11-18\noffboarded: 2026-11-20\n---\n"
+            "## Coming off client work (2026-11-20)\n- [ ] Ask for a reference 📅 2026-11-23\n";
+        auto r = process(note, "2026-11-24");
+        CHECK(r.problems.empty());
+        REQUIRE(r.new_bytes);
+        std::string expected = note;
+        expected.replace(expected.find("offboarded: 2026-11-20"), 22, "offboarded: 2026-11-18");
+        CHECK(*r.new_bytes == expected);
+        REQUIRE(r.record);
+        REQUIRE(r.record->actions.size() == 1);
+        CHECK(r.record->actions[0].line == 7);
+    }
+    SUBCASE("the earlier checklist all done: a new one") {
+        const std::string note =
+            "---\nengagement: former\nproject_end: 2026-11-18\noffboarded: 2026-11-20\n---\n"
+            "## Coming off client work (2026-11-20)\n- [x] Ask for a reference 📅 2026-11-23\n";
+        auto r = process(note, "2026-11-24");
+        REQUIRE(r.new_bytes);
+        CHECK(r.new_bytes->find("## Coming off client work (2026-11-18)") != std::string::npos);
+    }
+    SUBCASE("a note ending inside an unclosed code block: no checklist, no offboarded, a warning") {
+        const std::string note =
+            "---\nengagement: former\nproject_end: 2026-11-20\n---\nNotes.\n\n```\nsnippet\n";
+        auto r = process(note, "2026-11-24");
+        CHECK_FALSE(r.new_bytes);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].severity == Severity::warning);
+        CHECK(r.problems[0].message.find("code block") != std::string::npos);
+        // Closed, the next run adds it.
+        auto fixed = process(note + "```\n", "2026-11-25");
+        REQUIRE(fixed.new_bytes);
+        CHECK(fixed.new_bytes->find("offboarded: 2026-11-20") != std::string::npos);
+        CHECK(fixed.new_bytes->ends_with("- [ ] Ask whether they know of other projects or people we could help\n"));
+        CHECK(fixed.problems.empty());
+    }
+    SUBCASE("a note ending inside an HTML comment: the same") {
+        auto r = process("---\nengagement: former\nproject_end: 2026-11-20\n---\n<!-- draft\n",
+                         "2026-11-24");
+        CHECK_FALSE(r.new_bytes);
+        REQUIRE(r.problems.size() == 1);
+        CHECK(r.problems[0].message.find("HTML block") != std::string::npos);
+    }
 }

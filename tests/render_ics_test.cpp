@@ -415,7 +415,7 @@ TEST_CASE("ics: the alarm skips holidays of the calendar") {
 }
 
 TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
-    // Vectors computed independently (Python) from the recipe in the README:
+    // Vectors computed independently (Python) from the recipe in docs/calendar.md:
     // hash of "path NUL kind NUL text NUL occurrence".
     ClientRecord c = client("clients/acme.md", "Acme", day("2026-12-08"));
     c.actions.push_back(action("Send the summary", day("2026-12-01"), true, 10));

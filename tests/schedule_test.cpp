@@ -345,11 +345,36 @@ TEST_CASE("§5.1 #missed entries are never contacts") {
     CHECK(str(c.counter) == "2w");
 }
 
-TEST_CASE("§5.1 a #card entry is a contact like any other") {
-    const Counter c = advance_counter(state("2026-11-02", "2w"), {entry("2026-11-16", {"card"})},
-                                      Engagement::ongoing, defaults, day("2026-11-24"));
-    CHECK(str(c.last_contact) == "2026-11-16");
-    CHECK(str(c.counter) == "4w");
+TEST_CASE("§5.1 a #card entry is not a contact: L, C and N stay") {
+    const std::vector<ContactEntry> log{entry("2026-11-16", {"card"})};
+    const Counter c = advance_counter(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults,
+                                      day("2026-11-24"));
+    CHECK(str(c.last_contact) == "2026-11-02");
+    CHECK(str(c.counter) == "2w");
+    // A birthday card does not clear the overdue call.
+    const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-16"), log, Engagement::ongoing,
+                                defaults, day("2026-11-24"));
+    CHECK(str(s.next_contact) == "2026-11-16");
+}
+
+TEST_CASE("§5.1 a #card entry with #needs or a pin changes nothing either") {
+    const std::vector<ContactEntry> log{entry("2026-11-02"),
+                                        entry("2026-11-02", {"card", "needs"}, "2026-11-05")};
+    const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-16"), log, Engagement::ongoing,
+                                defaults, day("2026-11-03"));
+    CHECK(str(s.counter) == "2w");
+    CHECK(str(s.next_contact) == "2026-11-16");
+    CHECK_FALSE(s.pinned);
+}
+
+TEST_CASE("§5.1 #card with #missed is neither a contact nor a missed attempt's end") {
+    // Not a contact (it is #missed and #card), and still a missed attempt (§5.3).
+    const std::vector<ContactEntry> log{entry("2026-11-18", {"card", "missed"})};
+    const Schedule s = schedule(state("2026-11-02", "1w", "2026-11-09"), log, Engagement::ongoing,
+                                defaults, day("2026-11-24"));
+    CHECK(str(s.last_contact) == "2026-11-02");
+    CHECK(str(s.counter) == "1w");
+    CHECK(str(s.next_contact) == "2026-11-20");  // M + retry, later than 11-09
 }
 
 // ------------------------------------------------------------------ §5.2
@@ -413,6 +438,69 @@ TEST_CASE("§5.2 former: L + at_least_every") {
     const Schedule s = schedule(state("2026-03-02", "1w"), {}, Engagement::former, st,
                                 day("2026-03-03"));
     CHECK(str(s.next_contact) == "2026-05-04");  // 05-02 is a Saturday
+}
+
+TEST_CASE("§5.2 casual and former: #needs or #news dated L gives a follow-up at L + C") {
+    for (Engagement e : {Engagement::casual, Engagement::former}) {
+        CAPTURE(to_string(e));
+        SUBCASE("#needs") {
+            const Schedule s = schedule(state("2026-03-02", "1w", "2026-09-02"),
+                                        {entry("2026-03-09", {"needs"})}, e, defaults,
+                                        day("2026-03-09"));
+            CHECK(str(s.last_contact) == "2026-03-09");
+            CHECK(str(s.counter) == "1w");
+            CHECK(str(s.next_contact) == "2026-03-16");
+            CHECK_FALSE(s.pinned);
+        }
+        SUBCASE("#news") {
+            const Schedule s = schedule(state("2026-03-02", "1w", "2026-09-02"),
+                                        {entry("2026-03-09", {"news"})}, e, defaults,
+                                        day("2026-03-10"));
+            CHECK(str(s.next_contact) == "2026-03-16");
+        }
+        SUBCASE("the follow-up moves to a workday") {
+            const Schedule s = schedule(state(), {entry("2026-03-07", {"needs"})}, e, defaults,
+                                        day("2026-03-07"));  // a Saturday
+            CHECK(str(s.next_contact) == "2026-03-16");       // 03-14 is a Saturday
+        }
+        SUBCASE("then the six-monthly rhythm resumes at the next plain contact") {
+            const std::vector<ContactEntry> log{entry("2026-03-09", {"needs"}),
+                                                entry("2026-03-16")};
+            const Schedule s = schedule(state("2026-03-09", "1w", "2026-03-16"), log, e,
+                                        defaults, day("2026-03-16"));
+            CHECK(str(s.counter) == "1w");
+            CHECK(str(s.next_contact) == "2026-09-16");
+        }
+        SUBCASE("a #needs written later on day L gives the follow-up on the next run") {
+            // The first run wrote L + 6m; #needs was added to L's entry afterwards.
+            const Schedule s = schedule(state("2026-03-09", "1w", "2026-09-09"),
+                                        {entry("2026-03-09", {"needs"})}, e, defaults,
+                                        day("2026-03-10"));
+            CHECK(str(s.next_contact) == "2026-03-16");
+            CHECK(s.write_next_contact);
+            // And the run after keeps it.
+            const Schedule t = schedule(state("2026-03-09", "1w", "2026-03-16"),
+                                        {entry("2026-03-09", {"needs"})}, e, defaults,
+                                        day("2026-03-11"));
+            CHECK(str(t.next_contact) == "2026-03-16");
+        }
+        SUBCASE("#needs on a #missed or #card entry is no follow-up") {
+            const std::vector<ContactEntry> log{entry("2026-03-09"),
+                                                entry("2026-03-09", {"card", "needs"})};
+            const Schedule s = schedule(state(), log, e, defaults, day("2026-03-10"));
+            CHECK(str(s.next_contact) == "2026-09-09");
+        }
+    }
+}
+
+TEST_CASE("§5.2 the follow-up is still bound by the ceiling") {
+    ScheduleSettings st = defaults;
+    st.base = dur("3m");
+    st.cap = dur("3m");
+    st.at_least_every = dur("2m");
+    const Schedule s = schedule(state(), {entry("2026-03-02", {"needs"})}, Engagement::former, st,
+                                day("2026-03-02"));
+    CHECK(str(s.next_contact) == "2026-05-04");  // L + 2m = 05-02, a Saturday
 }
 
 TEST_CASE("§5.2 paused: L and C advance from the log, but there is no N") {
@@ -523,12 +611,16 @@ TEST_CASE("§5.2 L absent: a stored next_contact is a pin, never moved, never wr
     }
 }
 
-TEST_CASE("§5.2 L present: a stored next_contact is recomputed, not read") {
-    const Schedule s = schedule(state("2026-11-02", "2w", "2026-12-24"), {}, Engagement::ongoing,
-                                defaults, day("2026-11-03"));
-    CHECK(str(s.next_contact) == "2026-11-16");
-    CHECK_FALSE(s.pinned);
-    CHECK(s.write_next_contact);
+TEST_CASE("§5.2 L present: a stored next_contact that is touchbase's own value is recomputed") {
+    // 11-16 is what ongoing gives for (11-02, 2w); the counter was then reset by hand.
+    const Schedule s = schedule(state("2026-11-02", "1w", "2026-11-17"), {entry("2026-11-02")},
+                                Engagement::ongoing, defaults, day("2026-11-03"));
+    CHECK(s.pinned);  // 11-17 is none of (11-02, 1w)'s values: a hand move
+    const Schedule t = schedule(state("2026-11-02", "2w", "2026-11-16"), {entry("2026-11-02")},
+                                Engagement::ongoing, defaults, day("2026-11-03"));
+    CHECK(str(t.next_contact) == "2026-11-16");
+    CHECK_FALSE(t.pinned);
+    CHECK(t.write_next_contact);
 }
 
 TEST_CASE("§5.2 the first contact ends the user's ownership of next_contact") {
@@ -538,6 +630,168 @@ TEST_CASE("§5.2 the first contact ends the user's ownership of next_contact") {
     CHECK(str(s.counter) == "1w");
     CHECK(str(s.next_contact) == "2026-11-23");
     CHECK(s.write_next_contact);
+}
+
+// ------------------------------------------------ §5.2 a next contact moved by hand
+
+TEST_CASE("§5.2 a next contact moved by hand stays moved") {
+    // The run on 11-02 wrote 11-16; the user moved the call to Friday 11-20.
+    const std::vector<ContactEntry> log{entry("2026-11-02")};
+    const CounterState moved = state("2026-11-02", "2w", "2026-11-20");
+    CHECK(moved_by_hand(moved, log, defaults, day("2026-11-03")));
+    const Schedule s = schedule(moved, log, Engagement::ongoing, defaults, day("2026-11-03"));
+    CHECK(str(s.last_contact) == "2026-11-02");
+    CHECK(str(s.counter) == "2w");
+    CHECK(str(s.next_contact) == "2026-11-20");
+    CHECK(s.pinned);
+    SUBCASE("and stays while it is overdue") {
+        const Schedule t = schedule(moved, log, Engagement::ongoing, defaults, day("2026-11-30"));
+        CHECK(str(t.next_contact) == "2026-11-20");
+    }
+}
+
+TEST_CASE("§5.2 a hand-moved next contact is a pin: never moved to a workday, may pass the ceiling") {
+    const std::vector<ContactEntry> log{entry("2026-11-02")};
+    const Schedule sat = schedule(state("2026-11-02", "2w", "2026-11-21"), log,
+                                  Engagement::ongoing, defaults, day("2026-11-03"));
+    CHECK(str(sat.next_contact) == "2026-11-21");  // a Saturday
+    const Schedule far = schedule(state("2026-11-02", "2w", "2027-06-01"), log,
+                                  Engagement::ongoing, defaults, day("2026-11-03"));
+    CHECK(str(far.next_contact) == "2027-06-01");  // past L + 6m
+}
+
+TEST_CASE("§5.2 a hand move for every engagement but paused") {
+    const std::vector<ContactEntry> log{entry("2026-11-02")};
+    for (Engagement e : {Engagement::active, Engagement::ongoing, Engagement::casual,
+                         Engagement::former}) {
+        CAPTURE(to_string(e));
+        const Schedule s =
+            schedule(state("2026-11-02", "1w", "2026-11-12"), log, e, defaults, day("2026-11-03"));
+        CHECK(str(s.next_contact) == "2026-11-12");
+        CHECK(s.pinned);
+    }
+    const Schedule p = schedule(state("2026-11-02", "1w", "2026-11-12"), log, Engagement::paused,
+                                defaults, day("2026-11-03"));
+    CHECK_FALSE(p.next_contact);
+    CHECK_FALSE(p.write_next_contact);
+}
+
+TEST_CASE("§5.2 a value touchbase wrote under another engagement is not a hand move") {
+    const std::vector<ContactEntry> log{entry("2026-11-02")};
+    SUBCASE("ongoing's L + C, now former: recomputed to L + at_least_every") {
+        const CounterState st = state("2026-11-02", "2w", "2026-11-16");
+        CHECK_FALSE(moved_by_hand(st, log, defaults, day("2026-11-03")));
+        const Schedule s = schedule(st, log, Engagement::former, defaults, day("2026-11-03"));
+        CHECK(str(s.next_contact) == "2027-05-03");  // 05-02 is a Sunday
+        CHECK_FALSE(s.pinned);
+    }
+    SUBCASE("active's next workday, now ongoing: recomputed to L + C") {
+        const Schedule s = schedule(state("2026-11-06", "1w", "2026-11-09"), {entry("2026-11-06")},
+                                    Engagement::ongoing, defaults, day("2026-11-07"));
+        CHECK(str(s.next_contact) == "2026-11-13");
+    }
+    SUBCASE("former's L + at_least_every, now ongoing: recomputed") {
+        const Schedule s = schedule(state("2026-11-02", "2w", "2027-05-03"), log,
+                                    Engagement::ongoing, defaults, day("2026-11-03"));
+        CHECK(str(s.next_contact) == "2026-11-16");
+    }
+    SUBCASE("the comparison uses base where C is absent") {
+        const Schedule s = schedule(state("2026-11-02", nullptr, "2026-11-09"), log,
+                                    Engagement::former, defaults, day("2026-11-03"));
+        CHECK(str(s.next_contact) == "2027-05-03");
+    }
+}
+
+TEST_CASE("§5.2 the next contact after L ends a hand move") {
+    const std::vector<ContactEntry> log{entry("2026-11-02"), entry("2026-11-19")};
+    const CounterState st = state("2026-11-02", "2w", "2026-11-20");
+    CHECK_FALSE(moved_by_hand(st, log, defaults, day("2026-11-19")));
+    const Schedule s = schedule(st, log, Engagement::ongoing, defaults, day("2026-11-19"));
+    CHECK(str(s.last_contact) == "2026-11-19");
+    CHECK(str(s.counter) == "4w");
+    CHECK(str(s.next_contact) == "2026-12-17");
+    CHECK_FALSE(s.pinned);
+    SUBCASE("but a planned contact (after today) does not") {
+        const Schedule t = schedule(st, log, Engagement::ongoing, defaults, day("2026-11-10"));
+        CHECK(str(t.next_contact) == "2026-11-20");
+    }
+}
+
+TEST_CASE("§5.2 #missed and #card entries after L do not end a hand move") {
+    SUBCASE("#card") {
+        const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-20"),
+                                    {entry("2026-11-02"), entry("2026-11-10", {"card"})},
+                                    Engagement::ongoing, defaults, day("2026-11-11"));
+        CHECK(str(s.next_contact) == "2026-11-20");
+    }
+    SUBCASE("#missed: the hand-moved date stays when it is later than M + retry") {
+        const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-20"),
+                                    {entry("2026-11-02"), entry("2026-11-10", {"missed"})},
+                                    Engagement::ongoing, defaults, day("2026-11-11"));
+        CHECK(str(s.next_contact) == "2026-11-20");
+    }
+    SUBCASE("#missed still applies to it: M + retry when later") {
+        const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-10"),
+                                    {entry("2026-11-02"), entry("2026-11-12", {"missed"})},
+                                    Engagement::ongoing, defaults, day("2026-11-12"));
+        CHECK(str(s.next_contact) == "2026-11-16");  // 11-14 is a Saturday
+        // The value written is then kept by the next run.
+        const Schedule t = schedule(state("2026-11-02", "2w", "2026-11-16"),
+                                    {entry("2026-11-02"), entry("2026-11-12", {"missed"})},
+                                    Engagement::ongoing, defaults, day("2026-11-13"));
+        CHECK(str(t.next_contact) == "2026-11-16");
+    }
+    SUBCASE("#missed with next: pins over it") {
+        const Schedule s =
+            schedule(state("2026-11-02", "2w", "2026-11-20"),
+                     {entry("2026-11-02"), entry("2026-11-12", {"missed"}, "2026-11-25")},
+                     Engagement::ongoing, defaults, day("2026-11-12"));
+        CHECK(str(s.next_contact) == "2026-11-25");
+    }
+}
+
+TEST_CASE("§5.2 a pin written in the log on L beats a hand move") {
+    const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-20"),
+                                {entry("2026-11-02", {}, "2026-11-06")}, Engagement::ongoing,
+                                defaults, day("2026-11-03"));
+    CHECK(str(s.next_contact) == "2026-11-06");
+}
+
+TEST_CASE("§5.2 a stored value on or before L, or cleared, is recomputed") {
+    const std::vector<ContactEntry> log{entry("2026-11-02")};
+    for (const char* stored : {"2026-11-02", "2026-10-30"}) {
+        CAPTURE(stored);
+        const Schedule s = schedule(state("2026-11-02", "2w", stored), log, Engagement::ongoing,
+                                    defaults, day("2026-11-03"));
+        CHECK(str(s.next_contact) == "2026-11-16");
+        CHECK_FALSE(s.pinned);
+        CHECK(s.write_next_contact);
+    }
+    const Schedule cleared = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing,
+                                      defaults, day("2026-11-03"));
+    CHECK(str(cleared.next_contact) == "2026-11-16");
+}
+
+TEST_CASE("§5.2 a #needs added later on day L resets C while a hand-moved date stays") {
+    const CounterState st = state("2026-11-02", "4w", "2026-11-13");
+    const std::vector<ContactEntry> log{entry("2026-11-02"), entry("2026-11-02", {"needs"})};
+    const Schedule s = schedule(st, log, Engagement::ongoing, defaults, day("2026-11-03"));
+    CHECK(str(s.counter) == "1w");
+    CHECK(str(s.next_contact) == "2026-11-13");
+    SUBCASE("while touchbase's own value follows the reset") {
+        const Schedule t = schedule(state("2026-11-02", "4w", "2026-11-30"), log,
+                                    Engagement::ongoing, defaults, day("2026-11-03"));
+        CHECK(str(t.counter) == "1w");
+        CHECK(str(t.next_contact) == "2026-11-09");
+    }
+}
+
+TEST_CASE("§5.2 a value left over from a change of configuration is kept until the next contact") {
+    ScheduleSettings st = defaults;
+    st.base = dur("3d");  // the value 11-09 was written with base 1w
+    const Schedule s = schedule(state("2026-11-02", nullptr, "2026-11-09"), {entry("2026-11-02")},
+                                Engagement::ongoing, st, day("2026-11-03"));
+    CHECK(str(s.next_contact) == "2026-11-09");
 }
 
 // ------------------------------------------------------------------ §5.3

@@ -155,7 +155,23 @@ grep -qx 'last_contact: 2026-11-24' clients/globex.md || fail "--missed must not
 run_tb log globex "sent a card" --card --date 2026-11-26 --today 2026-11-27
 expect_status 0 "--card and --date"
 expect_contains "$(tail -n 1 clients/globex.md)" "- 2026-11-26: sent a card #card"
-grep -qx 'last_contact: 2026-11-26' clients/globex.md || fail "--card is a contact"
+# SPEC §4.1: a card is not a contact: L, C and N stay.
+grep -qx 'last_contact: 2026-11-24' clients/globex.md || fail "--card must not be a contact"
+grep -qx 'next_contact: 2026-12-01' clients/globex.md || fail "--card: next_contact stays"
+expect_contains "$out" "logged a card on 2026-11-26 (a card is not a contact"
+
+run_tb log globex "Christmas card" --card christmas --today 2026-11-27
+expect_status 0 "--card OCCASION"
+expect_contains "$(tail -n 1 clients/globex.md)" "- 2026-11-27: Christmas card #card:christmas"
+expect_contains "$out" "logged a card for christmas on 2026-11-27"
+
+run_tb log globex --card=new-year --today 2026-11-27
+expect_status 0 "--card=OCCASION"
+expect_contains "$(tail -n 1 clients/globex.md)" "- 2026-11-27: #card:new-year"
+
+run_tb log globex "card" --card 'x mas' --today 2026-11-27
+expect_status 2 "--card with an occasion that is not one word"
+expect_contains "$err" "invalid occasion 'x mas' for --card"
 
 run_tb log globex "call" --next 2026-12-15 --today 2026-11-27
 expect_status 0 "--next"
@@ -171,6 +187,8 @@ expect_status 0 "no message"
 cp clients/globex.md "$work/globex.before"
 run_tb log globex "x" --next 2026-11-20 --today 2026-11-30
 expect_status 2 "--next before the entry"
+expect_contains "$err" "touchbase: error: --next 2026-11-20 must be after the entry's date 2026-11-30" "stderr"
+expect_not_contains "$err" "§" "stderr"
 run_tb log globex "x" --date 2026-02-30 --today 2026-11-30
 expect_status 2 "invalid --date"
 cmp -s clients/globex.md "$work/globex.before" || fail "a refused log changed the note"
@@ -196,6 +214,32 @@ run_tb log initrode "workshop" --date 2026-12-10 --today 2026-11-24
 expect_status 0 "a planned entry"
 expect_contains "$out" "a plan"
 grep -q 'last_contact: 2026-11-24' clients/initrode.md || fail "a planned entry is not a contact yet"
+
+# --- a former client who needs you gets a follow-up (SPEC §5.2) -------------
+cat > clients/hooli.md <<'EOF2'
+---
+name: Hooli
+engagement: former
+last_contact: 2026-05-04
+counter: 1w
+next_contact: 2026-11-04
+---
+## Log
+
+- 2026-05-04: lunch
+EOF2
+run_tb log hooli "asked for help with the migration" --needs --today 2026-11-24
+expect_status 0 "former --needs"
+expect_contains "$out" "counter 1w, next contact 2026-12-01 (a follow-up; then every 6m again)"
+grep -qx 'next_contact: 2026-12-01' clients/hooli.md || fail "former --needs: the follow-up date"
+
+# --- a next contact moved by hand stays moved until the next contact ---------
+sed -i 's/^next_contact: 2026-12-01$/next_contact: 2026-12-04/' clients/hooli.md
+run_tb run --today 2026-11-25
+expect_status 0 "run after a hand move"
+grep -qx 'next_contact: 2026-12-04' clients/hooli.md || fail "a hand-moved next contact was undone"
+run_tb log hooli "call" --today 2026-11-26
+grep -qx 'next_contact: 2027-05-26' clients/hooli.md || fail "the next contact ends a hand move"
 
 # --- --quiet prints nothing on success ---------------------------------------
 run_tb log acme "quiet call" --quiet --today 2026-11-25

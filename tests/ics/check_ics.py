@@ -95,7 +95,7 @@ class Workdays:
         return d
 
 
-# --- the documented UID recipe (README "Calendar") ---
+# --- the documented UID recipe (docs/calendar.md) ---
 
 def uid_of(path, kind, text, occurrence):
     mask = (1 << 64) - 1
