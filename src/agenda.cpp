@@ -18,8 +18,14 @@ Report make_report(std::vector<ClientRecord> clients, std::vector<Problem> probl
 
 std::optional<Date> reminder_day(const ClientRecord& client, const Calendar& calendar) {
     if (!client.next_contact) return std::nullopt;
-    auto day = subtract(*client.next_contact, client.remind_before);
+    const Date n = *client.next_contact;
+    auto day = subtract(n, client.remind_before);
     if (!day) return std::nullopt;
+    if (calendar.is_workday(*day)) return day;
+    // Not a workday: forward to the next workday when that is still before
+    // the call (a Tuesday call is prepared on Monday), else back (a Monday
+    // call on Friday).
+    if (auto next = calendar.next_workday(*day); next && *next < n) return next;
     return calendar.previous_workday(*day);
 }
 
@@ -112,21 +118,50 @@ Agenda build_agenda(const Report& report) {
                 }
             }
         }
+        // Prepare shows the client's open action items: Coming up does not
+        // repeat them.
+        const bool in_prepare =
+            !agenda.prepare.empty() && agenda.prepare.back().client == &client;
         for (const auto& action : client.actions) {
             if (action.due < today)
                 agenda.overdue.push_back({&client, &action, action.due});
             else if (action.due == today)
                 agenda.due_today.push_back({&client, &action, action.due});
-            else if (action.due <= horizon_end)
+            else if (action.due <= horizon_end && !in_prepare)
                 agenda.coming_up.push_back({&client, &action, action.due});
         }
         for (const auto& card : client.cards) agenda.cards.push_back({&client, &card});
-        bool wants_next_action = client.engagement == Engagement::active ||
-                                 client.engagement == Engagement::ongoing;
-        if (wants_next_action && client.actions.empty()) agenda.no_next_action.push_back(&client);
+        // Every client but a paused one has a next action (spec §6).
+        if (client.actions.empty()) agenda.no_next_action.push_back(&client);
     }
 
-    for (auto* section : {&agenda.overdue, &agenda.due_today, &agenda.coming_up})
+    // The summary's counts (spec §6): clients and action items apart.
+    AgendaCounts& counts = agenda.counts;
+    for (const auto& item : agenda.overdue) {
+        if (item.action) {
+            ++counts.actions;
+            ++counts.actions_overdue;
+        } else {
+            ++counts.clients;
+            ++counts.clients_overdue;
+        }
+    }
+    for (const auto& item : agenda.due_today) {
+        if (item.action) {
+            ++counts.actions;
+        } else {
+            ++counts.clients;
+            if (item.client->status == Status::new_client) ++counts.clients_new;
+        }
+    }
+
+    // Overdue: the contacts first, then the action items, each oldest first.
+    std::stable_sort(agenda.overdue.begin(), agenda.overdue.end(),
+                     [](const AgendaItem& a, const AgendaItem& b) {
+                         if ((a.action == nullptr) != (b.action == nullptr)) return a.action == nullptr;
+                         return item_before(a, b);
+                     });
+    for (auto* section : {&agenda.due_today, &agenda.coming_up})
         std::stable_sort(section->begin(), section->end(), item_before);
     std::stable_sort(agenda.prepare.begin(), agenda.prepare.end(),
                      [](const PrepareItem& a, const PrepareItem& b) {

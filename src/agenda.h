@@ -27,7 +27,9 @@ struct Report {
 Report make_report(std::vector<ClientRecord> clients, std::vector<Problem> problems, Date today,
                    Duration horizon, Calendar calendar, const std::optional<std::string>& owner);
 
-// SPEC §6 Prepare: N - remind_before, moved back to the previous workday.
+// SPEC §6 Prepare: N - remind_before; when that is not a workday, the next
+// workday after it if that is before N, else the last workday before it.
+// (Also the alarm of a contact's calendar event, spec §7.2.)
 std::optional<Date> reminder_day(const ClientRecord& client, const Calendar& calendar);
 
 struct AgendaItem {
@@ -58,6 +60,13 @@ struct CalendarEvent {
                                          // client have the same text
 };
 
+// The agenda's summary counts (spec §6): clients due today, overdue or new,
+// and action items due today or overdue.
+struct AgendaCounts {
+    std::size_t clients = 0, clients_overdue = 0, clients_new = 0;
+    std::size_t actions = 0, actions_overdue = 0;
+};
+
 // The one agenda model: every list the three renderers show, each sorted
 // once, here. Ties in any order are broken by path (byte order), then line
 // (spec §6).
@@ -70,12 +79,13 @@ struct Agenda {
     // Next contacts and dated action items of clients not paused, by date,
     // then file, a contact before its client's action items, then line.
     std::vector<CalendarEvent> events;
-    std::vector<AgendaItem> overdue;       // oldest first
+    AgendaCounts counts;
+    std::vector<AgendaItem> overdue;       // contacts, then action items, each oldest first
     std::vector<AgendaItem> due_today;     // contacts, action items and new clients
     std::vector<PrepareItem> prepare;      // by due date
-    std::vector<AgendaItem> coming_up;     // by due date
+    std::vector<AgendaItem> coming_up;     // by due date; nothing shown in prepare
     std::vector<CardItem> cards;           // by date, then file, then line
-    std::vector<const ClientRecord*> no_next_action;
+    std::vector<const ClientRecord*> no_next_action;  // every engagement but paused
     const std::vector<Problem>* problems = nullptr;
 };
 
@@ -87,6 +97,10 @@ Agenda build_agenda(const Report& report);
 // Each only formats `agenda` (build_agenda(report); the run summary counts
 // from it too).
 std::string render_markdown(const Agenda& agenda, std::string_view link_prefix);
+// SPEC §6: the agenda's one-line summary, exactly `A clients to contact (B
+// overdue, C new); D action items due (E overdue)` with the parts whose count
+// is zero left out, or `Nothing due today.`
+std::string summary_line(const AgendaCounts& counts);
 std::string render_json(const Agenda& agenda);
 // The same bytes written to `out` as they are made (the text of a large
 // folder is tens of MB; `agenda --format json` prints without holding it).

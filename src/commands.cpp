@@ -172,10 +172,16 @@ int run_run(const CommonOptions& common) {
             return paint(fmt::format("{} {}", n, what), colour, color && n > 0);
         };
         std::size_t problems = report.problems.size();
-        fmt::print(stderr, "touchbase: {} {} read, {} updated, {}, {}, {}\n", notes_read,
+        // Clients and action items apart, as the agenda's summary counts them.
+        const AgendaCounts& due = agenda.counts;
+        fmt::print(stderr, "touchbase: {} {} read, {} updated, {} ({}), {} ({}), {}\n", notes_read,
                    notes_read == 1 ? "note" : "notes", notes_updated,
-                   count(agenda.due_today.size(), "due today", Colour::yellow),
-                   count(agenda.overdue.size(), "overdue", Colour::red),
+                   count(due.clients, due.clients == 1 ? "client to contact" : "clients to contact",
+                         Colour::yellow),
+                   count(due.clients_overdue, "overdue", Colour::red),
+                   count(due.actions, due.actions == 1 ? "action item due" : "action items due",
+                         Colour::yellow),
+                   count(due.actions_overdue, "overdue", Colour::red),
                    count(problems, problems == 1 ? "problem" : "problems", Colour::red));
     }
     return status;

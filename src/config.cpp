@@ -267,7 +267,8 @@ cap: 2m
 at_least_every: 6m
 # After a missed call (#missed), try again this much later.
 retry: 2d
-# Prepare a call this long before it (moved back to the previous workday).
+# Prepare a call this long before it; a day off moves to the next workday
+# before the call, else back (a Tuesday call on Monday, a Monday one on Friday).
 remind_before: 2d
 # Cards show up this long before their occasion.
 card_lead: 14d

@@ -147,9 +147,9 @@ std::optional<std::string> checklist_swallowed(std::string_view body, std::strin
         return std::string("the note ends inside an HTML block that is never closed (a comment, "
                            "<pre>, <script>, <style>, ...), so the checklist would not be read as "
                            "tasks: close the block, and the next run adds it");
-    return std::string("the note ends inside a code block that is never closed, so the checklist "
-                       "would not be read as tasks: close the block (a line of ``` after it), and "
-                       "the next run adds it");
+    return std::string("the note ends inside a fenced code block that is never closed, so the "
+                       "checklist would not be read as tasks: close the block (its opening fence "
+                       "again, on a line of its own), and the next run adds it");
 }
 
 std::optional<std::string> active_past_project_end(std::optional<Date> project_end,

@@ -35,18 +35,37 @@ void section(std::string& out, std::string_view title) { fmt::format_to(Out(out)
 
 }  // namespace
 
+std::string summary_line(const AgendaCounts& counts) {
+    // "A clients to contact (B overdue, C new)": a part whose count is zero
+    // is left out, and its parentheses when both are.
+    auto half = [](std::size_t n, std::string_view one, std::string_view many,
+                   std::size_t overdue, std::size_t fresh) {
+        std::string out = plural(n, one, many);
+        std::string parts;
+        if (overdue) parts = fmt::format("{} overdue", overdue);
+        if (fresh) parts += fmt::format("{}{} new", parts.empty() ? "" : ", ", fresh);
+        if (!parts.empty()) out += fmt::format(" ({})", parts);
+        return out;
+    };
+    std::string clients, actions;
+    if (counts.clients)
+        clients = half(counts.clients, "client to contact", "clients to contact",
+                       counts.clients_overdue, counts.clients_new);
+    if (counts.actions)
+        actions = half(counts.actions, "action item due", "action items due",
+                       counts.actions_overdue, 0);
+    if (clients.empty() && actions.empty()) return "Nothing due today.";
+    if (clients.empty()) return actions;
+    if (actions.empty()) return clients;
+    return clients + "; " + actions;
+}
+
 std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) {
     std::string out;
     Out it(out);
     Date today = agenda.today;
     fmt::format_to(it, "# Agenda for {} {}\n\n", weekday_name(today.weekday()), today);
-    fmt::format_to(it, "{}: {} overdue, {} today, {} to prepare, {} coming up, {}, {}, {}.\n",
-                   plural(agenda.clients.size(), "client", "clients"), agenda.overdue.size(),
-                   agenda.due_today.size(), agenda.prepare.size(), agenda.coming_up.size(),
-                   plural(agenda.cards.size(), "card to send", "cards to send"),
-                   plural(agenda.no_next_action.size(), "client without a next action",
-                          "clients without a next action"),
-                   plural(agenda.problems->size(), "problem", "problems"));
+    fmt::format_to(it, "{}\n", summary_line(agenda.counts));
 
     if (!agenda.overdue.empty()) {
         section(out, "Overdue");

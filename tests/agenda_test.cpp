@@ -49,7 +49,7 @@ using Strings = std::vector<std::string>;
 
 }  // namespace
 
-TEST_CASE("sections: overdue oldest first, today, coming up within the horizon") {
+TEST_CASE("sections: overdue contacts then action items, today, coming up within the horizon") {
     auto a = client("a.md", d("2026-11-20"));
     a.actions = {action("late", "2026-11-10", 12), action("today", "2026-11-24", 13),
                  action("soon", "2026-12-01", 14), action("beyond", "2026-12-02", 15)};
@@ -60,11 +60,21 @@ TEST_CASE("sections: overdue oldest first, today, coming up within the horizon")
     auto n = client("n.md", std::nullopt);  // new client
     Report report = report_of({c, b, a, n});
     Agenda agenda = build_agenda(report);
-    CHECK(names(agenda.overdue) == Strings{"a.md:12", "a.md:contact", "b.md:9"});
+    // Contacts first, then action items, each oldest first.
+    CHECK(names(agenda.overdue) == Strings{"a.md:contact", "a.md:12", "b.md:9"});
     CHECK(names(agenda.due_today) == Strings{"a.md:13", "b.md:contact", "n.md:contact"});
     CHECK(agenda.prepare.empty());
     CHECK(names(agenda.coming_up) == Strings{"a.md:14", "c.md:contact"});
-    CHECK(agenda.overdue[0].due == d("2026-11-10"));
+    CHECK(agenda.overdue[0].due == d("2026-11-20"));
+    CHECK(agenda.overdue[1].due == d("2026-11-10"));
+    // The summary: a and b due today or overdue, n new; a's and b's items apart.
+    CHECK(agenda.counts.clients == 3);
+    CHECK(agenda.counts.clients_overdue == 1);
+    CHECK(agenda.counts.clients_new == 1);
+    CHECK(agenda.counts.actions == 3);
+    CHECK(agenda.counts.actions_overdue == 2);
+    CHECK(summary_line(agenda.counts) ==
+          "3 clients to contact (1 overdue, 1 new); 3 action items due (2 overdue)");
     // active and ongoing clients without an open item: only n.md.
     REQUIRE(agenda.no_next_action.size() == 1);
     CHECK(agenda.no_next_action[0]->file == "n.md");
@@ -96,11 +106,12 @@ TEST_CASE("Prepare: the reminder day moves back to a workday, so a Monday call i
     CHECK(agenda.prepare[0].client->file == "t.md");
     REQUIRE(agenda.prepare[0].actions.size() == 2);
     CHECK(agenda.prepare[0].actions[0]->text == "sooner");
-    // A contact in Prepare is not repeated in Coming up; its action items are.
-    CHECK(names(agenda.coming_up) == Strings{"t.md:11", "t.md:10", "m.md:9", "m.md:contact"});
+    // What is in Prepare (the contact and its client's action items) is not
+    // repeated in Coming up.
+    CHECK(names(agenda.coming_up) == Strings{"m.md:9", "m.md:contact"});
 }
 
-TEST_CASE("paused clients are in no section; casual and former need no next action") {
+TEST_CASE("paused clients are in no section; every other client needs a next action") {
     auto paused = client("p.md", std::nullopt, Engagement::paused);
     auto casual = client("c.md", d("2027-03-01"), Engagement::casual);
     auto former = client("f.md", d("2027-03-01"), Engagement::former);
@@ -111,8 +122,9 @@ TEST_CASE("paused clients are in no section; casual and former need no next acti
     CHECK(agenda.coming_up.empty());
     CHECK(agenda.prepare.empty());
     CHECK(names(agenda.due_today) == Strings{"a.md:contact"});
-    REQUIRE(agenda.no_next_action.size() == 1);
-    CHECK(agenda.no_next_action[0]->file == "a.md");
+    Strings without;
+    for (const auto* c : agenda.no_next_action) without.push_back(c->file);
+    CHECK(without == Strings{"a.md", "c.md", "f.md"});
 }
 
 TEST_CASE("--owner keeps that owner's clients only; problems stay") {
@@ -239,4 +251,50 @@ TEST_CASE("write_json prints the bytes of render_json, however large the agenda"
     std::fclose(f);
     CHECK(written.size() == expected.size());
     CHECK(written == expected);
+}
+
+TEST_CASE("summary line: the exact form, zero parts left out, singulars") {
+    auto line = [](std::size_t clients, std::size_t overdue, std::size_t fresh, std::size_t actions,
+                   std::size_t actions_overdue) {
+        return summary_line(AgendaCounts{clients, overdue, fresh, actions, actions_overdue});
+    };
+    CHECK(line(0, 0, 0, 0, 0) == "Nothing due today.");
+    CHECK(line(2, 0, 0, 0, 0) == "2 clients to contact");
+    CHECK(line(1, 0, 0, 0, 0) == "1 client to contact");
+    CHECK(line(2, 1, 0, 0, 0) == "2 clients to contact (1 overdue)");
+    CHECK(line(2, 0, 1, 0, 0) == "2 clients to contact (1 new)");
+    CHECK(line(6, 4, 1, 0, 0) == "6 clients to contact (4 overdue, 1 new)");
+    CHECK(line(0, 0, 0, 1, 0) == "1 action item due");
+    CHECK(line(0, 0, 0, 10, 10) == "10 action items due (10 overdue)");
+    CHECK(line(2, 0, 0, 4, 3) == "2 clients to contact; 4 action items due (3 overdue)");
+    CHECK(line(1, 1, 0, 1, 1) == "1 client to contact (1 overdue); 1 action item due (1 overdue)");
+}
+
+TEST_CASE("Prepare: a reminder day that is not a workday moves forward when that is before N, else back") {
+    Calendar calendar;
+    auto reminder = [&](const char* n, Duration before) {
+        ClientRecord c;
+        c.next_contact = d(n);
+        c.remind_before = before;
+        auto r = reminder_day(c, calendar);
+        return r ? r->str() : "none";
+    };
+    const Duration two{2, Unit::days};
+    CHECK(reminder("2026-11-24", two) == "2026-11-23");  // Tuesday call: Sunday -> Monday
+    CHECK(reminder("2026-11-23", two) == "2026-11-20");  // Monday call: Saturday -> Friday
+    CHECK(reminder("2026-11-25", two) == "2026-11-23");  // a workday stays
+    // A reminder day on a holiday before a Monday: Friday 11-27 off, call on
+    // Monday 11-30 with 3d: Friday is a holiday, Monday is not before the
+    // call, so back to Thursday.
+    calendar.holidays = {d("2026-11-27")};
+    CHECK(reminder("2026-11-30", Duration{3, Unit::days}) == "2026-11-26");
+    // A holiday on Monday 11-23 with a Wednesday call: forward to Tuesday.
+    calendar.holidays = {d("2026-11-23")};
+    CHECK(reminder("2026-11-25", two) == "2026-11-24");
+    // ... and with a Tuesday call (Sunday, then Monday off): Tuesday is not
+    // before the call, so back to Friday.
+    CHECK(reminder("2026-11-24", two) == "2026-11-20");
+    // A pinned call on a Sunday with remind_before 0d: back to Friday.
+    calendar.holidays.clear();
+    CHECK(reminder("2026-11-29", Duration{0, Unit::days}) == "2026-11-27");
 }

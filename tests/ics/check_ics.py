@@ -94,6 +94,16 @@ class Workdays:
             d -= dt.timedelta(days=1)
         return d
 
+    def reminder(self, n, d):
+        # SPEC §6: a reminder day d that is not a workday moves forward to the
+        # next workday when that is before the call n, else back.
+        if self.is_workday(d):
+            return d
+        forward = d + dt.timedelta(days=1)
+        while forward < n and not self.is_workday(forward):
+            forward += dt.timedelta(days=1)
+        return forward if forward < n else self.previous(d)
+
 
 # --- the documented UID recipe (docs/calendar.md) ---
 
@@ -237,7 +247,7 @@ def main():
                       f"{summary}: UID does not follow the recipe")
                 remind = front_matter(os.path.join(notes, file)).get("remind_before")
                 remind = parse_duration(remind) if remind is not None else default_remind
-                reminder = workdays.previous(subtract(start, remind))
+                reminder = workdays.reminder(start, subtract(start, remind))
                 check(len(alarms) == 1, f"{summary}: {len(alarms)} alarms")
                 for alarm in alarms:
                     check(str(alarm.get("ACTION")) == "DISPLAY", f"{summary}: alarm ACTION")
