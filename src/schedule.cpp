@@ -90,6 +90,20 @@ bool moved_by_hand(const CounterState& state, const std::vector<ContactEntry>& e
     for (Engagement e : {Engagement::active, Engagement::ongoing, Engagement::casual,
                          Engagement::former})
         if (plain_next(L, C, e, settings) == stored) return false;  // touchbase's own value
+    // Touchbase's own value too: the retry after the newest missed attempt
+    // (§5.3, M + retry moved to a workday), which it wrote as N. Under the
+    // same engagement recomputing gives that date again; after a change of
+    // engagement it follows the new one (docs/decisions.md#hand-moved-next-contact).
+    std::optional<Date> missed;
+    for (const auto& e : entries)
+        if (e.marks.missed && e.date <= today && e.date > L && (!missed || e.date > *missed))
+            missed = e.date;
+    if (missed) {
+        MaybeDate retry = add(*missed, settings.retry);
+        if (retry && !settings.calendar.is_workday(*retry))
+            retry = settings.calendar.next_workday(*retry);
+        if (retry == stored) return false;
+    }
     return true;
 }
 

@@ -53,7 +53,8 @@ Counter advance_counter(const CounterState& state, const std::vector<ContactEntr
 // after L (up to today), no contact dated L carries a pin, the stored
 // next_contact is after L and differs from N0 (steps 1, 2 and 4 for the stored
 // L and C, without what entries dated L add) under every engagement but
-// paused. Exposed for tests.
+// paused, and from the retry after the newest missed attempt after L (a value
+// touchbase wrote). Exposed for tests.
 bool moved_by_hand(const CounterState& state, const std::vector<ContactEntry>& entries,
                    const ScheduleSettings& settings, Date today);
 

@@ -3,6 +3,7 @@
 
 #include "test_dates.h"
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -699,6 +700,74 @@ TEST_CASE("§5.2 a value touchbase wrote under another engagement is not a hand 
         const Schedule s = schedule(state("2026-11-02", nullptr, "2026-11-09"), log,
                                     Engagement::former, defaults, day("2026-11-03"));
         CHECK(str(s.next_contact) == "2027-05-03");
+    }
+}
+
+TEST_CASE("§5.2 the retry after a missed attempt is touchbase's value, not a hand move") {
+    // Active: L Monday 11-02, missed on Tuesday 11-03: N = 11-05 (M + 2d).
+    const std::vector<ContactEntry> log{entry("2026-11-02"), entry("2026-11-03", {"missed"})};
+    const Schedule active = schedule(state("2026-11-02", "1w", "2026-11-03"), log,
+                                     Engagement::active, defaults, day("2026-11-03"));
+    REQUIRE(str(active.next_contact) == "2026-11-05");
+    const CounterState written = state("2026-11-02", "1w", "2026-11-05");
+    CHECK_FALSE(moved_by_hand(written, log, defaults, day("2026-11-04")));
+    // The work ended: as former, the next contact follows the new engagement.
+    const Schedule former = schedule(written, log, Engagement::former, defaults, day("2026-11-04"));
+    CHECK(str(former.next_contact) == "2027-05-03");  // 05-02 is a Sunday
+    // Under the same engagement it stays.
+    const Schedule again = schedule(written, log, Engagement::active, defaults, day("2026-11-04"));
+    CHECK(str(again.next_contact) == "2026-11-05");
+}
+
+TEST_CASE("§5.2 property: a second run keeps what the first wrote, under any engagement change") {
+    // Deterministic pseudo-random notes: a second run from the state the first
+    // wrote gives the same N (nothing touchbase wrote is taken for a hand move),
+    // and after a change of engagement, the N a run from a cleared next_contact gives.
+    std::uint32_t seed = 12345;
+    auto next = [&](std::uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % n;
+    };
+    const Engagement kinds[] = {Engagement::active, Engagement::ongoing, Engagement::casual,
+                                Engagement::former};
+    const char* counters[] = {"1w", "2w", "4w", "8w", "2m", "3d"};
+    for (int round = 0; round < 2000; ++round) {
+        const Date L = *day("2026-01-05").plus_days(static_cast<int>(next(300)));
+        std::vector<ContactEntry> log;
+        auto on = [&](int offset, std::initializer_list<std::string_view> tags, bool pin) {
+            const Date d = *L.plus_days(offset);
+            ContactEntry e = entry(d.str().c_str(), tags);
+            if (pin) e.marks.next = *d.plus_days(3 + static_cast<int>(next(20)));
+            log.push_back(e);
+        };
+        on(0, {}, false);
+        if (next(4) == 0) on(0, {"needs"}, false);
+        if (next(6) == 0) on(0, {}, true);
+        if (next(3) == 0) on(1 + static_cast<int>(next(10)), {"missed"}, next(4) == 0);
+        if (next(4) == 0) on(1 + static_cast<int>(next(10)), {"card"}, false);
+        const Date today = *L.plus_days(static_cast<int>(next(15)));
+        const Engagement first = kinds[next(4)];
+        const Engagement then = kinds[next(4)];
+        CounterState st;
+        st.last_contact = L;
+        st.counter = dur(counters[next(6)]);
+        CAPTURE(L.str());
+        CAPTURE(today.str());
+        CAPTURE(to_string(first));
+        CAPTURE(to_string(then));
+        const Schedule one = schedule(st, log, first, defaults, today);
+        REQUIRE_FALSE(one.error);
+        CounterState written{one.last_contact, one.counter,
+                             one.write_next_contact ? one.next_contact : std::nullopt};
+        const Schedule two = schedule(written, log, first, defaults, today);
+        CHECK(str(two.next_contact) == str(one.next_contact));
+        CHECK(str(two.counter) == str(one.counter));
+        // A change of engagement: as if next_contact had been cleared.
+        const Schedule changed = schedule(written, log, then, defaults, today);
+        CounterState cleared = written;
+        cleared.next_contact.reset();
+        const Schedule fresh = schedule(cleared, log, then, defaults, today);
+        CHECK(str(changed.next_contact) == str(fresh.next_contact));
     }
 }
 
