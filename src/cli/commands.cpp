@@ -311,6 +311,12 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     const Report report = report_of(s, pass, common);
     for (const auto& p : report.problems) print_problem(p, common);
     const Agenda agenda = build_agenda(report);
+    const int status = status_for(report.problems);
+    if (options.format == "json" && !options.output) {
+        // Streamed: the whole JSON of a large folder never sits in memory.
+        write_json(agenda, stdout);
+        return status;
+    }
     std::string text;
     if (options.format == "json")
         text = render_json(agenda);
@@ -318,7 +324,6 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
         text = render_ics(agenda);
     else
         text = render_markdown(agenda, link_prefix_for_output(s, options));
-    const int status = status_for(report.problems);
     if (!options.output) {
         fmt::print("{}", text);
         return status;

@@ -11,10 +11,13 @@ namespace touchbase {
 
 namespace {
 
+// What one note gave, but its client record: the records go straight into
+// the result's array (one record per note, compacted in place afterwards), so
+// a folder of 100,000 notes does not hold two arrays of them at once.
 struct NoteOutcome {
-    std::optional<ClientRecord> record;
     std::vector<Problem> problems;
     bool is_note = false;
+    bool has_record = false;
     bool changed = false;
 };
 
@@ -27,7 +30,8 @@ bool cr_only_front_matter(std::string_view bytes) {
     return i + 1 < bytes.size() && bytes[i] == '\r' && bytes.find('\n') == std::string_view::npos;
 }
 
-NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, WriteMode mode) {
+NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, WriteMode mode,
+                        ClientRecord& record) {
     NoteOutcome outcome;
     ReadFile file = read_note(note, kMaxNoteSize);
     if (file.error) {
@@ -49,7 +53,10 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
     }
     outcome.is_note = result.is_note;
     outcome.problems = std::move(result.problems);
-    outcome.record = std::move(result.record);
+    if (result.record) {
+        record = std::move(*result.record);
+        outcome.has_record = true;
+    }
     if (result.is_note && note.links > 1) {
         // SPEC §9: a rename would split the links (the other paths would keep
         // the old text), so such a note is read, listed once, never written.
@@ -67,7 +74,7 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
             const std::string& target = note.real.empty() ? note.path : note.real;
             if (auto error = write_atomically(target, *result.new_bytes, file.stamp, &file.bytes)) {
                 outcome.changed = false;
-                outcome.record.reset();
+                outcome.has_record = false;
                 outcome.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *error, {}});
                 attach_source_lines(outcome.problems, file.bytes);
             }
@@ -80,11 +87,13 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
 
 PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config, Date today,
                          WriteMode mode, unsigned jobs) {
+    PassResult pass;
     std::vector<NoteOutcome> outcomes(notes.size());
+    pass.clients.resize(notes.size());
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
         for (std::size_t i = next++; i < notes.size(); i = next++)
-            outcomes[i] = process_one(notes[i], config, today, mode);
+            outcomes[i] = process_one(notes[i], config, today, mode, pass.clients[i]);
     };
     jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(notes.size(), 1)));
     std::vector<std::thread> threads;
@@ -92,16 +101,20 @@ PassResult process_notes(const std::vector<NoteFile>& notes, const Config& confi
     worker();
     for (auto& t : threads) t.join();
 
-    PassResult pass;
-    pass.clients.reserve(notes.size());
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < notes.size(); ++i) {
         auto& outcome = outcomes[i];
         if (!outcome.is_note) continue;
         ++pass.notes_read;
         if (outcome.changed) pass.changed.push_back(notes[i].rel);
-        if (outcome.record) pass.clients.push_back(std::move(*outcome.record));
+        if (outcome.has_record) {
+            if (kept != i) pass.clients[kept] = std::move(pass.clients[i]);
+            ++kept;
+        }
         for (auto& p : outcome.problems) pass.problems.push_back(std::move(p));
+        outcome.problems = {};
     }
+    pass.clients.resize(kept);
     sort_problems(pass.problems);
     return pass;
 }

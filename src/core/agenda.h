@@ -2,6 +2,7 @@
 // the sections built from them. Renderers only format this.
 #pragma once
 
+#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -117,6 +118,9 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix);
 // is zero left out, or `Nothing due today.`
 std::string summary_line(const AgendaCounts& counts);
 std::string render_json(const Agenda& agenda);
+// The same bytes written to `out` as they are made (the text of a large
+// folder is tens of MB; `agenda --format json` prints without holding it).
+void write_json(const Agenda& agenda, std::FILE* out);
 // SPEC §7.2: an RFC 5545 calendar (CRLF, folded at 75 octets), one all-day
 // event per next contact (with an alarm at its reminder day) and per action
 // item with a date of its own. Same report, same bytes.

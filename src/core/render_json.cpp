@@ -1,5 +1,6 @@
 // `agenda --format json` (SPEC §7.1): keys in the spec's order; the arrays
 // come sorted from the agenda model.
+#include <cstdio>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -38,26 +39,39 @@ std::string json_string(std::string_view text) {
 
 namespace {
 
+// Where the text goes: `out`, handed to `sink` (when there is one) every
+// 64 KiB, so a folder of 100,000 notes does not hold its 70 MB of JSON in
+// memory at once.
+struct JsonOut {
+    std::string out;
+    std::FILE* sink = nullptr;
+    void flush(bool last = false) {
+        if (!sink || (!last && out.size() < 64 * 1024)) return;
+        std::fwrite(out.data(), 1, out.size(), sink);
+        out.clear();
+    }
+};
+
 template <typename T, typename Write>
-void array(std::string& out, std::string_view key, const std::vector<T>& items, Write write,
+void array(JsonOut& json, std::string_view key, const std::vector<T>& items, Write write,
            bool last = false) {
+    std::string& out = json.out;
     fmt::format_to(std::back_inserter(out), "  {}: [", json_string(key));
     for (std::size_t i = 0; i < items.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
         write(items[i]);
+        json.flush();
     }
     out += items.empty() ? "]" : "\n  ]";
     out += last ? "\n" : ",\n";
 }
 
-}  // namespace
-
-std::string render_json(const Agenda& agenda) {
-    std::string out;
+void render_json_to(const Agenda& agenda, JsonOut& json) {
+    std::string& out = json.out;
     auto it = std::back_inserter(out);
     fmt::format_to(it, "{{\n  \"today\": {},\n", json_string(agenda.today.str()));
 
-    array(out, "clients", agenda.clients, [&](const ClientRecord* c) {
+    array(json, "clients", agenda.clients, [&](const ClientRecord* c) {
         fmt::format_to(it,
                        "{{\"file\": {}, \"name\": {}, \"owner\": {}, \"engagement\": {}, "
                        "\"last_contact\": {}, \"counter\": {}, \"next_contact\": {}, \"status\": {}}}",
@@ -66,7 +80,7 @@ std::string render_json(const Agenda& agenda) {
                        json_or_null(c->counter), json_or_null(c->next_contact),
                        json_string(to_string(c->status)));
     });
-    array(out, "actions", agenda.actions, [&](const AgendaItem& a) {
+    array(json, "actions", agenda.actions, [&](const AgendaItem& a) {
         fmt::format_to(it,
                        "{{\"file\": {}, \"client\": {}, \"text\": {}, \"due\": {}, \"origin\": {}, "
                        "\"line\": {}}}",
@@ -76,7 +90,7 @@ std::string render_json(const Agenda& agenda) {
                                                                                 : "front_matter"),
                        a.action->line);
     });
-    array(out, "cards", agenda.cards, [&](const CardItem& c) {
+    array(json, "cards", agenda.cards, [&](const CardItem& c) {
         fmt::format_to(it,
                        "{{\"file\": {}, \"client\": {}, \"occasion\": {}, \"label\": {}, "
                        "\"date\": {}}}",
@@ -86,7 +100,7 @@ std::string render_json(const Agenda& agenda) {
     });
 
     array(
-        out, "problems", *agenda.problems,
+        json, "problems", *agenda.problems,
         [&](const Problem& p) {
             fmt::format_to(it,
                            "{{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": {}, "
@@ -96,7 +110,20 @@ std::string render_json(const Agenda& agenda) {
         },
         true);
     out += "}\n";
-    return out;
+    json.flush(true);
+}
+
+}  // namespace
+
+std::string render_json(const Agenda& agenda) {
+    JsonOut json;
+    render_json_to(agenda, json);
+    return std::move(json.out);
+}
+
+void write_json(const Agenda& agenda, std::FILE* out) {
+    JsonOut json{{}, out};
+    render_json_to(agenda, json);
 }
 
 }  // namespace touchbase
