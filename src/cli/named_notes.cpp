@@ -9,6 +9,8 @@
 // path it was given as (docs/decisions.md), as a compiler names its inputs.
 #include "named_notes.h"
 
+#include <sys/stat.h>
+
 #include <map>
 
 #include <fmt/format.h>
@@ -18,6 +20,23 @@
 namespace touchbase {
 
 namespace {
+
+// A note named on the command line as the scan would have seen it (spec §9):
+// its path without links, its device, inode and hard links, so that it is
+// read and written with the same guards as a scanned note.
+NoteFile note_file_of(const std::string& shown, const fs::path& path) {
+    NoteFile file{shown, path.string(), {}, 0, 0, 1};
+    struct stat st {};
+    std::error_code ec;
+    const fs::path real = fs::canonical(path, ec);
+    if (ec || ::stat(real.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return file;
+    file.real = real.string();
+    file.device = st.st_dev;
+    file.inode = st.st_ino;
+    file.links = static_cast<unsigned>(st.st_nlink);
+    return file;
+}
+
 
 struct Named {
     std::string shown;  // as given, lexically normal, '/' separators
@@ -122,7 +141,7 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
         for (const auto& p : s.config_problems) print_problem(p, common);
         std::vector<NoteFile> to_process;
         for (const auto& note : notes)
-            if (!scan_would_skip(s, note)) to_process.push_back(NoteFile{note.shown, note.path.string()});
+            if (!scan_would_skip(s, note)) to_process.push_back(note_file_of(note.shown, note.path));
         if (to_process.empty()) continue;
 
         std::optional<DirLock> lock;
