@@ -114,8 +114,8 @@ int main(int argc, char** argv) {
     add_common(run, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet | kColor);
 
     // check writes no agenda: --owner and --horizon act on nothing there. It
-    // keeps --agenda (that file is not a note) and --color (installed git
-    // hooks pass it).
+    // keeps --agenda (that file is not a note) and --color (the git hook
+    // passes it to check and agenda).
     auto* check = app.add_subcommand("check", "Write nothing; exit 1 if a note would change");
     check->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to check one by one");
     add_common(check, common, kToday | kConfig | kAgenda | kJobs | kQuiet | kColor);
@@ -127,7 +127,7 @@ int main(int argc, char** argv) {
     agenda->add_option("--output", agenda_options.output,
                        "Write the agenda to FILE (atomically, and only when it was made)")
         ->type_name("FILE");
-    add_common(agenda, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet);
+    add_common(agenda, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet | kColor);
 
     LogOptions log_options;
     auto* log = app.add_subcommand("log", "Append a contact entry to a note, then update that note");
@@ -194,8 +194,13 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int status = app.exit(e);
-        return status == 0 ? 0 : exit_usage;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        // In the shape of every other error, naming the help to read.
+        std::string command = "touchbase";
+        for (auto* c : commands)
+            if (c->parsed()) command += " " + c->get_name();
+        usage_error(fmt::format("{} (`{} --help` lists what it takes)", e.what(), command));
+        return exit_usage;
     }
 
     if (help->parsed()) {
@@ -222,7 +227,7 @@ int main(int argc, char** argv) {
             usage_error(fmt::format("unknown command '{}' (commands: {})", words.front(), kCommandList));
             return exit_usage;
         }
-        common.targets = words;
+        common.targets = words;  // DIR, or notes named one by one
     } else if (!words.empty()) {
         // What the command did not take fell through to the application.
         usage_error(fmt::format("unexpected argument '{}' for {} (touchbase {} --help lists what it takes)",

@@ -63,11 +63,25 @@ run_tb . --today 2026-11-24 --quiet
 expect_status 0 "touchbase ."
 run_tb missing/ --today 2026-11-24
 expect_status 2 "a missing folder"
-expect_contains "$err" "missing/ is not a folder"
+expect_contains "$err" "missing/"
+expect_not_contains "$err" "unknown command"
 # A word the command does not take.
 run_tb log acme "call" extra --today 2026-11-24
 expect_status 2 "an extra word after log's arguments"
 expect_contains "$err" "unexpected argument 'extra'"
+
+# What CLI11 refuses is an error in the same shape, naming the help to read.
+run_tb check --format json
+expect_status 2 "check --format"
+expect_contains "$err" "touchbase: error: "
+expect_contains "$err" "--format"
+expect_contains "$err" "touchbase check --help"
+run_tb log
+expect_status 2 "log without NOTE"
+expect_contains "$err" "touchbase: error: NOTE is required"
+run_tb agenda --format xml
+expect_status 2 "agenda --format xml"
+expect_contains "$err" "touchbase agenda --help"
 
 # --- help --------------------------------------------------------------------
 run_tb help
@@ -113,7 +127,7 @@ expect_options run "--today --config --owner --horizon --agenda --jobs --quiet -
     "--dir --format --date --engagement --force"
 expect_options check "--today --config --agenda --jobs --quiet --color" \
     "--dir --owner --horizon --format --date --engagement --force"
-expect_options agenda "--format --today --config --owner --horizon --agenda --jobs --quiet" \
+expect_options agenda "--format --today --config --owner --horizon --agenda --jobs --quiet --color" \
     "--dir --date --engagement --force"
 expect_options log "--date --needs --news --missed --card --next --dir --today --config --quiet" \
     "--owner --horizon --agenda --jobs --color --format --engagement --force"
