@@ -190,7 +190,7 @@ printf -- '---\rname: Old Mac\rlast_contact: 2026-11-02\r---\r' >"$m/oldmac.md"
 tb check "$m"
 expect_status 3 "a CR-only note"
 expect_contains "$err" "oldmac.md:1:1: error: the file's lines end with CR alone" "a CR-only note"
-tb check "$m" --horizon 999999999d
+tb agenda "$m" --horizon 999999999d
 expect_status 2 "--horizon 999999999d"
 expect_contains "$err" "at most 9999" "--horizon 999999999d"
 
