@@ -2,9 +2,11 @@
 // Pure; the command in command_new.cpp writes the file.
 //
 // Decisions where the spec is silent (to be carried into the README):
-// - The file name is NAME in lower case ASCII: accented Latin letters lose
-//   their accents (é → e, ß → ss, æ → ae, ł → l), other characters are
-//   dropped or, with spaces and punctuation, become one dash; leading and
+// - The file name is NAME in lower case: Latin letters lose their accents
+//   (é → e, ß → ss, æ → ae, ł → l, ễ → e), letters and digits of other
+//   scripts stay as written, in lower case, with their combining marks
+//   (東京デザイン事務所.md, москва.md); apostrophes are dropped; other
+//   characters (spaces, punctuation, symbols) become one dash; leading and
 //   trailing dashes are trimmed ("Café Nöel & Co." → cafe-noel-co.md).
 // - The note has `name`, `engagement` (default ongoing, written out so it is
 //   easy to change) and `owner` when given, an H1 with the name, an empty
