@@ -13,7 +13,7 @@ Report make_report(std::vector<ClientRecord> clients, std::vector<Problem> probl
     std::sort(clients.begin(), clients.end(),
               [](const ClientRecord& a, const ClientRecord& b) { return a.file < b.file; });
     sort_problems(problems);
-    return Report{today, horizon, std::move(calendar), std::move(clients), std::move(problems)};
+    return Report{today, horizon, std::move(calendar), std::move(clients), std::move(problems), {}};
 }
 
 std::optional<Date> reminder_day(const ClientRecord& client, const Calendar& calendar) {
@@ -27,6 +27,10 @@ std::optional<Date> reminder_day(const ClientRecord& client, const Calendar& cal
     // call on Friday).
     if (auto next = calendar.next_workday(*day); next && *next < n) return next;
     return calendar.previous_workday(*day);
+}
+
+std::string card_event_text(const CardReminder& card) {
+    return card.label ? card.occasion + " " + *card.label : card.occasion;
 }
 
 namespace {
@@ -59,26 +63,55 @@ void add_clients_and_actions(Agenda& agenda, const Report& report) {
 
 // SPEC §7.2: paused clients are never due and get no events; undated
 // action items would only repeat the contact event.
+// What is overdue is shown on today, with the days late and no reminder.
+void move_overdue_to_today(CalendarEvent& event, Date today) {
+    if (event.date >= today) return;
+    event.days_late = days_between(event.date, today);
+    event.date = today;
+    event.reminder.reset();
+}
+
 void add_events(Agenda& agenda, const Report& report) {
+    const Date today = report.today;
     for (const auto& client : report.clients) {
         if (client.engagement == Engagement::paused) continue;
-        if (client.next_contact)
-            agenda.events.push_back({&client, nullptr, *client.next_contact,
-                                     reminder_day(client, report.calendar), 0});
+        if (client.status == Status::new_client) {
+            CalendarEvent event{&client, nullptr, nullptr, today, std::nullopt, 0};
+            event.new_client = true;
+            agenda.events.push_back(event);
+        } else if (client.next_contact) {
+            CalendarEvent event{&client, nullptr, nullptr, *client.next_contact,
+                                reminder_day(client, report.calendar), 0};
+            move_overdue_to_today(event, today);
+            agenda.events.push_back(event);
+        }
         std::vector<const ActionItem*> dated;
         for (const auto& action : client.actions)
             if (action.own_date) dated.push_back(&action);
         std::stable_sort(dated.begin(), dated.end(),
                          [](const ActionItem* a, const ActionItem* b) { return a->line < b->line; });
         std::map<std::string_view, int> seen;  // text -> occurrences so far, in line order
-        for (const ActionItem* action : dated)
-            agenda.events.push_back({&client, action, action->due, std::nullopt, seen[action->text]++});
+        for (const ActionItem* action : dated) {
+            CalendarEvent event{&client, action, nullptr, action->due, std::nullopt,
+                                seen[action->text]++};
+            move_overdue_to_today(event, today);
+            agenda.events.push_back(event);
+        }
+        std::vector<const CardReminder*> cards;
+        for (const auto& card : client.cards) cards.push_back(&card);
+        std::stable_sort(cards.begin(), cards.end(),
+                         [](const CardReminder* a, const CardReminder* b) { return a->line < b->line; });
+        std::map<std::string, int> seen_cards;
+        for (const CardReminder* card : cards)
+            agenda.events.push_back({&client, nullptr, card, card->date, std::nullopt,
+                                     seen_cards[card_event_text(*card)]++});
     }
     std::stable_sort(agenda.events.begin(), agenda.events.end(),
                      [](const CalendarEvent& a, const CalendarEvent& b) {
                          auto key = [](const CalendarEvent& e) {
-                             return std::tuple(e.date, std::string_view(e.client->file),
-                                               e.action != nullptr, e.action ? e.action->line : 0);
+                             const int kind = e.action ? 1 : e.card ? 2 : 0;
+                             const int line = e.action ? e.action->line : e.card ? e.card->line : 0;
+                             return std::tuple(e.date, std::string_view(e.client->file), kind, line);
                          };
                          return key(a) < key(b);
                      });
@@ -89,6 +122,7 @@ void add_events(Agenda& agenda, const Report& report) {
 Agenda build_agenda(const Report& report) {
     Agenda agenda;
     agenda.today = report.today;
+    agenda.calendar_id = report.calendar_id;
     agenda.problems = &report.problems;
     const Date today = report.today;
     const Date horizon_end = add(today, report.horizon).value_or(Date::max());

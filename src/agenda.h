@@ -19,6 +19,7 @@ struct Report {
     Calendar calendar;                    // for reminder days
     std::vector<ClientRecord> clients;    // sorted by file (byte order)
     std::vector<Problem> problems;        // sorted by file, line, column
+    std::string calendar_id;              // spec §7.2: part of every ICS UID
 };
 
 // Sorts clients and problems; keeps only `owner`'s clients when given
@@ -48,15 +49,21 @@ struct CardItem {
     const CardReminder* card = nullptr;
 };
 
-// An all-day calendar event (spec §7.2): a client's next contact (action
-// null, with its reminder day) or an action item with a date of its own.
+// An all-day calendar event (spec §7.2): a client's next contact (action and
+// card null, with its reminder day), an action item with a date of its own,
+// or a card to send. What is overdue, and a new client's first contact, is
+// on *today* (someone who reads only the calendar must see it), without a
+// reminder.
 struct CalendarEvent {
     const ClientRecord* client = nullptr;
-    const ActionItem* action = nullptr;  // null for the next contact
+    const ActionItem* action = nullptr;  // an action item's event
+    const CardReminder* card = nullptr;  // a card's event
     Date date;
     std::optional<Date> reminder;        // contacts: the reminder day, when there is one
-    int occurrence = 0;                  // actions: how many earlier items (by line) of the
-                                         // client have the same text
+    int occurrence = 0;                  // actions and cards: how many earlier ones (by line)
+                                         // of the client have the same text
+    int days_late = 0;                   // overdue: moved to today, this many days late
+    bool new_client = false;             // a new client's first contact, on today
 };
 
 // The agenda's summary counts (spec §6): clients due today, overdue or new,
@@ -71,12 +78,15 @@ struct AgendaCounts {
 // (spec §6).
 struct Agenda {
     Date today = Date::min();
+    std::string calendar_id;               // spec §7.2
+
     // Every client, by N (null last), then file (spec §7.1).
     std::vector<const ClientRecord*> clients;
     // Every open action item of every client, by due date, then file, then line.
     std::vector<AgendaItem> actions;
-    // Next contacts and dated action items of clients not paused, by date,
-    // then file, a contact before its client's action items, then line.
+    // Next contacts, dated action items and cards of clients not paused, by
+    // date, then file, a contact before its client's action items and cards,
+    // then line.
     std::vector<CalendarEvent> events;
     AgendaCounts counts;
     std::vector<AgendaItem> overdue;       // contacts, then action items, each oldest first
@@ -87,6 +97,10 @@ struct Agenda {
     std::vector<const ClientRecord*> no_next_action;  // every engagement but paused
     const std::vector<Problem>* problems = nullptr;
 };
+
+// A card event's text, in its UID and summary: the occasion as written, and
+// its label after a space when there is one.
+std::string card_event_text(const CardReminder& card);
 
 // Points into `report`, which must outlive the result.
 Agenda build_agenda(const Report& report);

@@ -8,11 +8,14 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
+#include <random>
 #include <cstring>
 
 #include <fmt/format.h>
 
 #include "config.h"
+#include "create_file.h"
 #include "files.h"
 #include "hook.h"
 #include "note_commands.h"
@@ -71,60 +74,60 @@ std::string own_path() {
     return ec ? std::string() : exe.string();
 }
 
-enum class Created { created, exists, failed };
-
-Created create_file(const fs::path& path, std::string_view text, unsigned mode, std::string& error) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
-    if (fd < 0) {
-        if (errno == EEXIST) return Created::exists;
-        error = std::strerror(errno);
-        return Created::failed;
-    }
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            error = std::strerror(errno);
-            ::close(fd);
-            return Created::failed;
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        error = std::strerror(errno);
-        return Created::failed;
-    }
-    return Created::created;
+// Spec §7.2, §8: a random calendar_id (12 hex digits, 48 bits), so that no
+// two notes folders share calendar UIDs, whatever their names.
+std::string random_calendar_id() {
+    std::random_device device;
+    std::uint64_t bits = (static_cast<std::uint64_t>(device()) << 32) ^ device();
+    return fmt::format("{:012x}", bits & 0xffffffffffffull);
 }
 
-fs::path free_backup_name(const fs::path& hook) {
+// True when `inner` is `outer` or inside it (both made absolute, links resolved).
+bool is_inside(const fs::path& inner, const fs::path& outer) {
     std::error_code ec;
-    fs::path backup = hook.string() + ".bak";
-    for (int i = 1; fs::symlink_status(backup, ec).type() != fs::file_type::not_found; ++i)
-        backup = fmt::format("{}.bak.{}", hook.string(), i);
-    return backup;
+    const fs::path rel = fs::weakly_canonical(inner, ec).lexically_relative(fs::weakly_canonical(outer, ec));
+    return !rel.empty() && *rel.begin() != "..";
 }
 
 int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
     auto hooks = git_output(dir, {"rev-parse", "--git-path", "hooks"});
     auto prefix = git_output(dir, {"rev-parse", "--show-prefix"});
-    if (!hooks || !prefix || hooks->empty()) {
+    auto top = git_output(dir, {"rev-parse", "--show-toplevel"});
+    auto common_dir = git_output(dir, {"rev-parse", "--git-common-dir"});
+    if (!hooks || !prefix || !top || !common_dir || hooks->empty()) {
         fmt::print("{} is not in a git repository: no pre-commit hook was installed\n", dir.string());
         return exit_ok;
     }
-    // `--git-path` answers relative to the folder git ran in (DIR).
-    fs::path hooks_dir = fs::path(*hooks).is_absolute() ? fs::path(*hooks) : dir / *hooks;
-    hooks_dir = hooks_dir.lexically_normal();
+    // `--git-path` and `--git-common-dir` answer relative to the folder git ran in (DIR).
+    auto from_dir = [&](const std::string& p) {
+        return (fs::path(p).is_absolute() ? fs::path(p) : dir / p).lexically_normal();
+    };
+    const fs::path hooks_dir = from_dir(*hooks);
+    std::error_code ec;
+    const fs::path repository = fs::weakly_canonical(from_dir(*common_dir), ec);
     // `--show-prefix` is DIR below the top of the working tree, with a final '/'.
     const std::size_t last = prefix->find_last_not_of('/');
     const std::string notes_dir = last == std::string::npos ? std::string(".") : prefix->substr(0, last + 1);
 
+    // Spec §7.3: a hooks folder outside the repository (a global
+    // core.hooksPath) runs its hooks in every repository that uses it.
+    const bool outside = !is_inside(hooks_dir, *top) && !is_inside(hooks_dir, repository);
+    if (outside && !options.force) {
+        fmt::print(stderr,
+                   "touchbase: error: git keeps this repository's hooks in {}, outside the "
+                   "repository (core.hooksPath): a hook there runs in every repository that uses "
+                   "it. No hook was installed. Set a hooks folder inside the repository (git config "
+                   "core.hooksPath .githooks), or run `touchbase init --force` to install it there "
+                   "anyway: it then acts only in this repository.\n",
+                   hooks_dir.string());
+        return exit_usage;
+    }
+
     std::string binary = own_path();
     if (binary.empty()) binary = "touchbase";
-    const std::string text = pre_commit_hook(binary, notes_dir);
+    const std::string text =
+        pre_commit_hook(binary, notes_dir, outside ? repository.string() : std::string());
 
-    std::error_code ec;
     fs::create_directories(hooks_dir, ec);
     if (ec) {
         fmt::print(stderr, "touchbase: error: {}: {}\n", hooks_dir.string(), ec.message());
@@ -137,32 +140,52 @@ int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
             if (!quiet) fmt::print("the touchbase pre-commit hook is already installed: {}\n", hook.string());
             return exit_ok;
         }
+        // Spec §7.3: our own hook, whatever binary path it names, is ours to rewrite.
+        if (!existing.error && fs::is_regular_file(fs::symlink_status(hook, ec)) &&
+            is_touchbase_hook(existing.bytes)) {
+            if (auto error = replace_file(hook, text, 0777)) {
+                fmt::print(stderr, "touchbase: error: {}: {}\n", hook.string(), *error);
+                return exit_usage;
+            }
+            if (!quiet) fmt::print("updated the touchbase pre-commit hook: {}\n", hook.string());
+            return exit_ok;
+        }
         if (!options.force) {
             fmt::print(stderr,
                        "touchbase: error: a pre-commit hook already exists: {}\nIt was not "
                        "replaced; run `touchbase init --force` to replace it (the old one is kept "
-                       "as pre-commit.bak), or call touchbase from it yourself.\n",
+                       "as pre-commit.bak and runs before touchbase's), or call touchbase from it "
+                       "yourself.\n",
                        hook.string());
             return exit_usage;
         }
-        const fs::path backup = free_backup_name(hook);
+        const fs::path backup = hook.string() + ".bak";
+        if (fs::symlink_status(backup, ec).type() != fs::file_type::not_found) {
+            fmt::print(stderr,
+                       "touchbase: error: {} already exists: the pre-commit hook was not replaced "
+                       "(its backup would take that name). Move one of them away, then run "
+                       "`touchbase init --force` again.\n",
+                       backup.string());
+            return exit_usage;
+        }
         fs::rename(hook, backup, ec);
         if (ec) {
             fmt::print(stderr, "touchbase: error: {}: {}\n", backup.string(), ec.message());
             return exit_usage;
         }
-        if (!quiet) fmt::print("kept the old pre-commit hook as {}\n", backup.string());
+        if (!quiet)
+            fmt::print("kept the old pre-commit hook as {}; it runs before touchbase's\n", backup.string());
     }
-    std::string error;
-    if (create_file(hook, text, 0755, error) != Created::created) {
+    CreateResult created = create_new_file(hook, text, 0777);
+    if (created.outcome != Created::created) {
         fmt::print(stderr, "touchbase: error: {}: {}\n", hook.string(),
-                   error.empty() ? "created by someone else meanwhile" : error);
+                   created.outcome == Created::exists ? "created by someone else meanwhile" : created.error);
         return exit_usage;
     }
-    // The umask may have taken the execute bits away.
-    fs::permissions(hook, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
-                    fs::perm_options::add, ec);
-    if (!quiet) fmt::print("installed the pre-commit hook: {}\n", hook.string());
+    if (!quiet) {
+        fmt::print("installed the pre-commit hook: {}\n", hook.string());
+        if (outside) fmt::print("it acts only in the repository at {}\n", repository.string());
+    }
     return exit_ok;
 }
 
@@ -176,8 +199,8 @@ int run_init(const CommonOptions& common, const InitOptions& options) {
         return exit_usage;
     }
     const fs::path config = dir / ".touchbase.yaml";
-    std::string error;
-    switch (create_file(config, default_config_text(), 0666, error)) {
+    const CreateResult created = create_new_file(config, default_config_text(random_calendar_id()), 0666);
+    switch (created.outcome) {
     case Created::created:
         if (!common.quiet) fmt::print("wrote {}\n", config.string());
         break;
@@ -185,7 +208,7 @@ int run_init(const CommonOptions& common, const InitOptions& options) {
         if (!common.quiet) fmt::print("kept the existing {}\n", config.string());
         break;
     case Created::failed:
-        fmt::print(stderr, "touchbase: error: {}: {}\n", config.string(), error);
+        fmt::print(stderr, "touchbase: error: {}: {}\n", config.string(), created.error);
         return exit_usage;
     }
     return install_hook(dir, options, common.quiet);

@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "create_file.h"
 #include "files.h"
 #include "new_note.h"
 #include "note_commands.h"
@@ -17,25 +18,16 @@ namespace touchbase {
 
 namespace {
 
-// Creates `path` with `text`; fails when it exists (O_EXCL: no race with
-// another writer). Returns an error message.
+// Creates `path` with `text`; fails when it exists (create_file.h: never
+// half-written, no race with another writer). Returns an error message.
 std::optional<std::string> create_exclusively(const fs::path& path, std::string_view text) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-    if (fd < 0) return std::string(std::strerror(errno));
-    std::size_t done = 0;
-    while (done < text.size()) {
-        ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            std::string error = std::strerror(errno);
-            ::close(fd);
-            ::unlink(path.c_str());
-            return error;
-        }
-        done += static_cast<std::size_t>(n);
+    const CreateResult created = create_new_file(path, text, 0666);
+    switch (created.outcome) {
+    case Created::created: return std::nullopt;
+    case Created::exists: return std::string(std::strerror(EEXIST));
+    case Created::failed: break;
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) return std::string(std::strerror(errno));
-    return std::nullopt;
+    return created.error;
 }
 
 // The path as the user would type it: relative to the current folder when

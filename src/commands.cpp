@@ -10,6 +10,7 @@
 #include "agenda.h"
 #include "color.h"
 #include "files.h"
+#include "named_notes.h"
 #include "run.h"
 
 namespace touchbase {
@@ -117,9 +118,19 @@ Pass read_notes(const Setup& s, WriteMode mode) {
     return pass;
 }
 
+// Spec §7.2: `calendar_id`, else the name of DIR's folder.
+std::string calendar_id_of(const Setup& s) {
+    if (!s.config.calendar_id.empty()) return s.config.calendar_id;
+    fs::path dir = s.dir.lexically_normal();
+    if (!dir.has_filename()) dir = dir.parent_path();
+    return dir.filename().string();
+}
+
 Report report_of(const Setup& s, Pass& pass, const CommonOptions& common) {
-    return make_report(std::move(pass.result.clients), pass.problems, s.today, s.config.horizon,
+    Report report = make_report(std::move(pass.result.clients), pass.problems, s.today, s.config.horizon,
                        s.config.schedule.calendar, common.owner);
+    report.calendar_id = calendar_id_of(s);
+    return report;
 }
 
 int status_for(const std::vector<Problem>& problems) {
@@ -136,7 +147,20 @@ int report_locked(const Setup& s) {
     return exit_locked;
 }
 
-int run_run(const CommonOptions& common) {
+namespace {
+
+// `run`/`check` with one folder named: that folder is DIR.
+CommonOptions with_dir_target(const CommonOptions& given) {
+    CommonOptions common = given;
+    if (!common.targets.empty()) common.dir = common.targets.front();
+    return common;
+}
+
+}  // namespace
+
+int run_run(const CommonOptions& given) {
+    if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::write);
+    const CommonOptions common = with_dir_target(given);
     Setup s;
     if (auto status = setup(common, s)) return *status;
     DirLock lock(s.dir, kLockWaitSeconds);
@@ -187,7 +211,9 @@ int run_run(const CommonOptions& common) {
     return status;
 }
 
-int run_check(const CommonOptions& common) {
+int run_check(const CommonOptions& given) {
+    if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::dry_run);
+    const CommonOptions common = with_dir_target(given);
     Setup s;
     if (auto status = setup(common, s)) return *status;
     Pass pass = read_notes(s, WriteMode::dry_run);
@@ -199,6 +225,35 @@ int run_check(const CommonOptions& common) {
     return pass.result.changed.empty() ? exit_ok : exit_check_changes;
 }
 
+namespace {
+
+std::string link_prefix_for_output(const Setup& s, const AgendaOptions& options) {
+    return options.output ? link_prefix_for(s.dir, fs::absolute(*options.output)) : s.link_prefix;
+}
+
+// Spec §8 for `--output FILE`: never over a file that begins with front
+// matter (a note or not), the configuration, or anything that is not a
+// regular file. A link is followed (it is written at its target).
+std::optional<std::string> output_target_error(const fs::path& file) {
+    std::error_code ec;
+    const fs::file_status st = fs::status(file, ec);
+    if (st.type() == fs::file_type::not_found) return std::nullopt;
+    if (st.type() != fs::file_type::regular)
+        return "not a regular file: --output writes only a regular file (or a new one)";
+    if (file.filename() == ".touchbase.yaml")
+        return "this is a configuration file: --output never writes over one";
+    ReadFile head = read_file(file, kMaxNoteSize);
+    if (head.error) return head.error;
+    std::string_view text = head.bytes;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const std::string_view first = text.substr(0, text.find('\n'));
+    if (first.substr(0, 3) == "---" && first.find_first_not_of(" \r", 3) == std::string_view::npos)
+        return "this file begins with front matter (a note?): --output never writes over one";
+    return std::nullopt;
+}
+
+}  // namespace
+
 int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Setup s;
     if (auto status = setup(common, s)) return *status;
@@ -206,13 +261,30 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     for (const auto& p : pass.problems) print_problem(p, common);
     const Report report = report_of(s, pass, common);
     const Agenda agenda = build_agenda(report);
+    std::string text;
     if (options.format == "json")
-        fmt::print("{}", render_json(agenda));
+        text = render_json(agenda);
     else if (options.format == "ics")
-        fmt::print("{}", render_ics(agenda));
+        text = render_ics(agenda);
     else
-        fmt::print("{}", render_markdown(agenda, s.link_prefix));
-    return status_for(report.problems);
+        text = render_markdown(agenda, link_prefix_for_output(s, options));
+    const int status = status_for(report.problems);
+    if (!options.output) {
+        fmt::print("{}", text);
+        return status;
+    }
+    // Spec §7: FILE is replaced atomically, and only now that the agenda was
+    // made (exit 0 or 3): a bad configuration (exit 2) returned above and
+    // left it as it was.
+    if (auto error = output_target_error(*options.output)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", *options.output, *error);
+        return exit_usage;
+    }
+    if (auto error = write_atomically(*options.output, text, std::nullopt)) {
+        fmt::print(stderr, "touchbase: error: {}: {}\n", *options.output, *error);
+        return exit_usage;
+    }
+    return status;
 }
 
 }  // namespace touchbase

@@ -24,6 +24,7 @@ enum ExitCode : int {
 
 struct CommonOptions {
     std::string dir;                      // empty: found as SPEC §2 says
+    std::vector<std::string> targets;     // run/check: one DIR, or notes named one by one
     std::optional<std::string> today;     // --today DATE
     std::optional<std::string> config;    // --config PATH
     std::optional<std::string> owner;     // --owner NAME
@@ -36,6 +37,7 @@ struct CommonOptions {
 
 struct AgendaOptions {
     std::string format = "md";            // md | json | ics
+    std::optional<std::string> output;    // --output FILE: written atomically, only when made
 };
 
 // Everything a command needs before it looks at the notes.

@@ -124,6 +124,13 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
                 else
                     config.agenda = *s;
             }
+        } else if (key == "calendar_id") {
+            if (auto s = reader.string(value, key)) {
+                if (s->empty())
+                    reader.problem(value, Severity::error, "calendar_id must not be empty");
+                else
+                    config.calendar_id = *s;
+            }
         } else if (key == "exclude") {
             for (const auto& item : reader.items(value, key))
                 if (auto s = reader.string(item, "an exclude pattern")) config.exclude.push_back(*s);
@@ -248,12 +255,17 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
     return result;
 }
 
-std::string default_config_text() {
+std::string default_config_text(std::string_view calendar_id) {
+    const std::string id_line = calendar_id.empty() ? std::string("# calendar_id: 3f9c2a71d04e")
+                                                     : "calendar_id: " + std::string(calendar_id);
     return R"(# touchbase configuration. Every key is optional; the values below are the
 # defaults. See the README for what each one does.
 
 # Where the agenda is written, relative to this folder.
 agenda: agenda.md
+# Part of every calendar event's UID (agenda --format ics), so that two notes
+# folders never share one; default: this folder's name.
+)" + id_line + R"(
 # Paths (globs relative to this folder) that are not client notes,
 # for example [templates/**, archive/**].
 exclude: []

@@ -19,6 +19,7 @@ struct OffboardingStep {
 
 struct Config {
     std::string agenda = "agenda.md";
+    std::string calendar_id;    // spec §7.2: in every ICS UID; empty: DIR's folder name
     std::vector<std::string> exclude;
     Duration horizon{7, Unit::days};
     Duration remind_before{2, Unit::days};
@@ -39,6 +40,8 @@ struct ConfigRead {
 ConfigRead read_config(std::string_view text, std::string_view file);
 
 // The commented .touchbase.yaml that `touchbase init` writes: every key with its default.
-std::string default_config_text();
+// `calendar_id` is written as given (init passes a random one); empty: the
+// key is shown commented out.
+std::string default_config_text(std::string_view calendar_id = {});
 
 }  // namespace touchbase

@@ -55,17 +55,19 @@ int main(int argc, char** argv) {
     AgendaOptions agenda_options;
 
     auto* run = app.add_subcommand("run", "Update the notes and write the agenda (the default command)");
-    run->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
+    run->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to update one by one");
     add_common(run, common);
 
     auto* check = app.add_subcommand("check", "Write nothing; exit 1 if a note would change");
-    check->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
+    check->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to check one by one");
     add_common(check, common);
 
     auto* agenda = app.add_subcommand("agenda", "Print the agenda to stdout; write nothing");
     agenda->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
     agenda->add_option("--format", agenda_options.format, "md, json or ics")
         ->check(CLI::IsMember({"md", "json", "ics"}));
+    agenda->add_option("--output", agenda_options.output,
+                       "Write the agenda to FILE (atomically, and only when it was made)");
     add_common(agenda, common);
 
     LogOptions log_options;

@@ -1,11 +1,14 @@
 // `agenda --format ics` (SPEC §7.2): an RFC 5545 calendar with an all-day
-// event for every next contact (with an alarm at its reminder day, SPEC §6)
-// and for every action item that carries a date of its own.
+// event for every next contact (with an alarm at its reminder day, SPEC §6),
+// every action item that carries a date of its own and every card to send.
+// What is overdue, and a new client's first contact, is on *today*, with the
+// days late in the summary and no alarm (docs/calendar.md).
 //
-// Determinism (SPEC §7.2): UIDs are a hash of what an event *is* (the note's
-// path, the kind of event, its text), never of where it is (line) or when
-// it was made (clock); DTSTAMP is *today* at midnight UTC. The same notes and
-// *today* give the same bytes.
+// Determinism (SPEC §7.2): UIDs are a hash of what an event *is* (the
+// calendar's id, the note's path, the kind of event, its text), never of
+// where it is (line), its date (an overdue event moves to today and keeps its
+// UID) or when it was made (clock); DTSTAMP is *today* at midnight UTC. The
+// same notes and *today* give the same bytes.
 #include <cstdint>
 #include <iterator>
 
@@ -82,14 +85,17 @@ std::uint64_t uid_hash(std::string_view bytes) {
     return h;
 }
 
-// The UID of an event: uid_hash of "path NUL kind NUL text NUL occurrence"
-// (kind "contact" with an empty text, or "action" with the item's text;
-// occurrence in decimal), in 16 lower-case hex digits, then "@touchbase".
-// `occurrence` tells apart the dated items of one note with the same text:
-// 0 for the first by line, 1 for the next, ...
-std::string event_uid(std::string_view file, std::string_view kind, std::string_view text,
-                      int occurrence) {
+// The UID of an event: uid_hash of "calendar_id NUL path NUL kind NUL text
+// NUL occurrence" (kind "contact" with an empty text, "action" with the
+// item's text, or "card" with the occasion and its label; occurrence in
+// decimal), in 16 lower-case hex digits, then "@touchbase". `occurrence`
+// tells apart the events of one note with the same kind and text: 0 for the
+// first by line, 1 for the next, ...
+std::string event_uid(std::string_view calendar_id, std::string_view file, std::string_view kind,
+                      std::string_view text, int occurrence) {
     std::string key;
+    key.append(calendar_id);
+    key += '\0';
     key.append(file);
     key += '\0';
     key.append(kind);
@@ -133,23 +139,40 @@ std::string action_description(const ClientRecord& client, const ActionItem& act
     return d;
 }
 
-Event event_of(const CalendarEvent& ce) {
+// " (3 days late)", " (new client)", or nothing.
+std::string lateness(const CalendarEvent& ce) {
+    if (ce.new_client) return " (new client)";
+    if (ce.days_late > 0) return fmt::format(" ({} {} late)", ce.days_late, ce.days_late == 1 ? "day" : "days");
+    return "";
+}
+
+Event event_of(const CalendarEvent& ce, std::string_view calendar_id) {
     const ClientRecord& client = *ce.client;
     Event e;
     e.date = ce.date;
-    if (!ce.action) {
-        e.uid = event_uid(client.file, "contact", "", 0);
-        e.summary = fmt::format("Get in touch: {}", client.name);
+    if (ce.card) {
+        const std::string text = card_event_text(*ce.card);
+        e.uid = event_uid(calendar_id, client.file, "card", text, ce.occurrence);
+        e.summary = fmt::format("Send a card to {}: {}", client.name, text);
+        e.description = fmt::format("Client: {}\nFile: {}", client.name, client.file);
+        if (client.owner) e.description += fmt::format("\nOwner: {}", *client.owner);
+        e.description += fmt::format("\nOccasion: {}", text);
+    } else if (!ce.action) {
+        e.uid = event_uid(calendar_id, client.file, "contact", "", 0);
+        e.summary = fmt::format("Get in touch: {}{}", client.name, lateness(ce));
         e.description = contact_description(client);
+        if (client.next_contact && ce.days_late > 0)
+            e.description += fmt::format("\nDue: {}", *client.next_contact);
         if (ce.reminder) {
             e.alarm_days = days_between(*ce.reminder, e.date);
             e.alarm_description =
                 fmt::format("Prepare: get in touch with {} on {}", client.name, e.date);
         }
     } else {
-        e.uid = event_uid(client.file, "action", ce.action->text, ce.occurrence);
-        e.summary = fmt::format("{}: {}", client.name, ce.action->text);
+        e.uid = event_uid(calendar_id, client.file, "action", ce.action->text, ce.occurrence);
+        e.summary = fmt::format("{}: {}{}", client.name, ce.action->text, lateness(ce));
         e.description = action_description(client, *ce.action);
+        if (ce.days_late > 0) e.description += fmt::format("\nDue: {}", ce.action->due);
     }
     return e;
 }
@@ -174,7 +197,7 @@ std::string render_ics(const Agenda& agenda) {
     line("REFRESH-INTERVAL;VALUE=DURATION:P1D");
     line("X-PUBLISHED-TTL:P1D");
     for (const CalendarEvent& calendar_event : agenda.events) {
-        const Event e = event_of(calendar_event);
+        const Event e = event_of(calendar_event, agenda.calendar_id);
         line("BEGIN:VEVENT");
         line(fmt::format("UID:{}", e.uid));
         line(fmt::format("DTSTAMP:{}", stamp));

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+
+#include <fmt/format.h>
 #include <vector>
 
 #include "agenda.h"
@@ -218,11 +220,43 @@ TEST_CASE("the model lists clients by N (none last) then file, actions by due, f
     CHECK(agenda.clients[0]->file == "b.md");
     CHECK(agenda.clients[1]->file == "a.md");
     CHECK(names(agenda.actions) == Strings{"a.md:14", "b.md:3", "a.md:12"});
-    // Calendar events: b's contact, then the dated items by date, file, line.
+    // Calendar events (spec §7.2): a's first contact (a new client) and b's
+    // overdue contact on today, then the dated items by date, file, line.
     std::vector<std::string> events;
     for (const auto& e : agenda.events)
         events.push_back(e.client->file + ":" + (e.action ? std::to_string(e.action->line) : "contact"));
-    CHECK(events == Strings{"b.md:contact", "a.md:14", "b.md:3", "a.md:12"});
+    CHECK(events == Strings{"a.md:contact", "b.md:contact", "a.md:14", "b.md:3", "a.md:12"});
+}
+
+TEST_CASE("calendar events: overdue and new on today with the days late, cards on their dates") {
+    auto late = client("late.md", d("2026-11-20"));
+    late.actions.push_back(action("overdue item", "2026-11-23", 7));
+    late.actions.push_back(action("future item", "2026-11-30", 8));
+    auto fresh = client("new.md", std::nullopt);
+    auto soon = client("soon.md", d("2026-11-27"));
+    soon.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
+    soon.cards.push_back(CardReminder{"05-12", std::string("birthday"), d("2026-12-05"), 7});
+    const Report report = report_of({late, fresh, soon});
+    const Agenda agenda = build_agenda(report);
+    std::vector<std::string> events;
+    for (const auto& e : agenda.events) {
+        std::string what = e.action ? e.action->text : e.card ? card_event_text(*e.card) : "contact";
+        events.push_back(fmt::format("{} {} {} late={} new={} reminder={}", e.date, e.client->file, what,
+                                     e.days_late, e.new_client, e.reminder.has_value()));
+    }
+    CHECK(events == Strings{
+                        "2026-11-24 late.md contact late=4 new=false reminder=false",
+                        "2026-11-24 late.md overdue item late=1 new=false reminder=false",
+                        "2026-11-24 new.md contact late=0 new=true reminder=false",
+                        "2026-11-27 soon.md contact late=0 new=false reminder=true",
+                        "2026-11-30 late.md future item late=0 new=false reminder=false",
+                        "2026-12-05 soon.md 05-12 birthday late=0 new=false reminder=false",
+                        "2026-12-25 soon.md christmas late=0 new=false reminder=false",
+                    });
+    // Paused clients have no events, not even their cards.
+    auto paused = client("p.md", d("2026-11-20"), Engagement::paused);
+    paused.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
+    CHECK(build_agenda(report_of({paused})).events.empty());
 }
 
 TEST_CASE("summary line: the exact form, zero parts left out, singulars") {

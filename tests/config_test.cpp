@@ -140,3 +140,15 @@ TEST_CASE("config: the text init writes parses back to the defaults without prob
     CHECK(r.config.exclude.empty());
     CHECK(r.config.schedule.calendar.holidays.empty());
 }
+
+TEST_CASE("config: calendar_id (spec §7.2): read as a string; init's text carries the one given") {
+    CHECK(read_config("calendar_id: 3f9c2a71d04e\n", "c").config.calendar_id == "3f9c2a71d04e");
+    CHECK(read_config("calendar_id: 12345\n", "c").config.calendar_id == "12345");
+    CHECK(read_config("", "c").config.calendar_id.empty());
+    CHECK(has_error(read_config("calendar_id: ''\n", "c").problems));
+    CHECK(has_error(read_config("calendar_id: [a, b]\n", "c").problems));
+    ConfigRead with_id = read_config(default_config_text("0123456789ab"), "c");
+    CHECK(with_id.problems.empty());
+    CHECK(with_id.config.calendar_id == "0123456789ab");
+    CHECK(read_config(default_config_text(), "c").config.calendar_id.empty());
+}

@@ -4,6 +4,7 @@
 #include "test_dates.h"
 
 #include <map>
+#include <tuple>
 #include <set>
 #include <string>
 #include <vector>
@@ -415,13 +416,46 @@ TEST_CASE("ics: the alarm skips holidays of the calendar") {
 }
 
 TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
-    // Vectors computed independently (Python) from the recipe in docs/calendar.md:
-    // hash of "path NUL kind NUL text NUL occurrence".
+    // Vectors computed independently (Python) from the recipe in
+    // docs/calendar.md: hash of "calendar_id NUL path NUL kind NUL text NUL
+    // occurrence".
     ClientRecord c = client("clients/acme.md", "Acme", day("2026-12-08"));
     c.actions.push_back(action("Send the summary", day("2026-12-01"), true, 10));
     c.actions.push_back(action("Send the summary", day("2026-12-02"), true, 11));
-    auto events = events_of(ics_of(report_of({c})));
+    c.cards.push_back(CardReminder{"christmas", std::nullopt, day("2026-12-25"), 5});
+    for (auto [id, action_uid, contact_uid, card_uid] :
+         {std::tuple{"3f9c2a71d04e", "19025ca72943d49b", "04b5aca0d8986127", "c73cbaf129a972e4"},
+          std::tuple{"notes", "da77fc2662a8a345", "d8203053f0012334", "fa9344627184094a"}}) {
+        CAPTURE(id);
+        Report r = report_of({c});
+        r.calendar_id = id;
+        auto events = events_of(ics_of(r));
+        REQUIRE(events.size() == 4);
+        CHECK(events[1].props.at("UID") == std::string(action_uid) + "@touchbase");   // occurrence 1
+        CHECK(events[2].props.at("UID") == std::string(contact_uid) + "@touchbase");  // the contact
+        CHECK(events[3].props.at("UID") == std::string(card_uid) + "@touchbase");     // the card
+        CHECK(events[3].props.at("SUMMARY") == "Send a card to Acme: christmas");
+    }
+}
+
+TEST_CASE("ics: an overdue contact or item and a new client are on today, days late, no alarm") {
+    ClientRecord late = client("late.md", "Late", day("2026-11-23"));
+    late.actions.push_back(action("Invoice", day("2026-11-14"), true, 9));
+    ClientRecord fresh = client("new.md", "Fresh", std::nullopt);
+    fresh.status = Status::new_client;
+    auto events = events_of(ics_of(report_of({late, fresh})));
     REQUIRE(events.size() == 3);
-    CHECK(events[1].props.at("UID") == "c539426b2dc83b02@touchbase");  // occurrence 1
-    CHECK(events[2].props.at("UID") == "45e7b8acc664ebf1@touchbase");  // the contact
+    for (const auto& e : events) {
+        CHECK(e.props.at("DTSTART;VALUE=DATE") == "20261124");
+        CHECK(e.alarms == 0);
+    }
+    CHECK(events[0].props.at("SUMMARY") == "Get in touch: Late (1 day late)");
+    CHECK(events[1].props.at("SUMMARY") == "Late: Invoice (10 days late)");
+    CHECK(events[2].props.at("SUMMARY") == "Get in touch: Fresh (new client)");
+    // The same event the next day: moved, same UID.
+    auto next = events_of(ics_of(report_of({late, fresh}, day("2026-11-25"))));
+    REQUIRE(next.size() == 3);
+    CHECK(next[0].props.at("UID") == events[0].props.at("UID"));
+    CHECK(next[0].props.at("DTSTART;VALUE=DATE") == "20261125");
+    CHECK(next[0].props.at("SUMMARY") == "Get in touch: Late (2 days late)");
 }

@@ -12,11 +12,17 @@ and with what the notes and the config say:
   split by a fold;
 - every event's DTSTART is a date: the client's next_contact for a contact
   event (clients with one, not paused), the item's due for an action event
-  (exactly the items with a date of their own);
-- each contact event has one alarm at its reminder day (SPEC §6), computed
-  here from the config and the note's remind_before; action events have none;
-- UIDs are unique, follow the documented recipe, and stay the same across a
-  second run and across an edit of the notes' body text that moves lines.
+  (exactly the items with a date of their own), the card's date for a card
+  event (exactly the cards of the JSON); what is overdue, and a new client's
+  first contact, is on TODAY instead, with the days late (or "new client")
+  in the summary and no alarm;
+- each other contact event has one alarm at its reminder day (SPEC §6),
+  computed here from the config and the note's remind_before; action and
+  card events have none;
+- UIDs are unique, follow the documented recipe (with the calendar's id:
+  calendar_id, else the folder's name), and stay the same across a second
+  run, across an edit of the notes' body text that moves lines, and from one
+  day to the next (an overdue contact's event moves, it is not duplicated).
 """
 import calendar as cal
 import datetime as dt
@@ -107,10 +113,10 @@ class Workdays:
 
 # --- the documented UID recipe (docs/calendar.md) ---
 
-def uid_of(path, kind, text, occurrence):
+def uid_of(calendar_id, path, kind, text, occurrence):
     mask = (1 << 64) - 1
     h = 14695981039346656037
-    for byte in b"\0".join([path.encode(), kind.encode(), text.encode(),
+    for byte in b"\0".join([calendar_id.encode(), path.encode(), kind.encode(), text.encode(),
                             str(occurrence).encode()]):
         h ^= byte
         h = (h * 1099511628211) & mask
@@ -157,15 +163,20 @@ def description_field(event, field):
     return None
 
 
+LATE = re.compile(r" \((?:\d+ days? late|new client)\)$")
+
+
 def events_by_identity(parsed, clients):
     """{(file, kind, text, date): uid}; the file is read from DESCRIPTION."""
     out = {}
     for event in parsed.walk("VEVENT"):
-        summary = str(event.get("SUMMARY"))
+        summary = LATE.sub("", str(event.get("SUMMARY")))
         file = description_field(event, "File")
         start = event.decoded("DTSTART")
         if summary.startswith("Get in touch: "):
             key = (file, "contact", "", start)
+        elif summary.startswith("Send a card to "):
+            key = (file, "card", summary.split(": ", 1)[1], start)
         else:
             name = clients[file]["name"]
             check(summary.startswith(name + ": "), f"summary {summary!r} lacks {name!r}")
@@ -200,6 +211,7 @@ def main():
         workdays = Workdays(config)
         default_remind = parse_duration(config.get("remind_before", "2d"))
         clients = {c["file"]: c for c in report["clients"]}
+        calendar_id = str(config.get("calendar_id") or os.path.basename(notes))
 
         events = list(parsed.walk("VEVENT"))
         check(len(events) > 0, "no events at all")
@@ -207,7 +219,8 @@ def main():
         check(len(set(uids)) == len(uids), f"UIDs not unique: {uids}")
 
         expected_contacts = {c["file"]: c for c in report["clients"]
-                             if c["next_contact"] and c["engagement"] != "paused"}
+                             if (c["next_contact"] or c["status"] == "new")
+                             and c["engagement"] != "paused"}
         # Dated items of one note with the same text are told apart by their
         # occurrence among them, in line order.
         dated = sorted((a for a in report["actions"]
@@ -216,13 +229,24 @@ def main():
         expected_actions, occurrence = [], {}
         for a in dated:
             n = occurrence[(a["file"], a["text"])] = occurrence.get((a["file"], a["text"]), -1) + 1
-            expected_actions.append((a["file"], a["text"], a["due"],
-                                     uid_of(a["file"], "action", a["text"], n)))
+            due = dt.date.fromisoformat(a["due"])
+            late = (today - due).days
+            text = a["text"] + (f" ({late} day{'s' if late > 1 else ''} late)" if late > 0 else "")
+            expected_actions.append((a["file"], text, max(due, today).isoformat(),
+                                     uid_of(calendar_id, a["file"], "action", a["text"], n)))
         expected_actions.sort()
         check(any(not has_own_date(notes, a) for a in report["actions"]),
               "the notes have no undated action item: the exclusion is not tested")
 
-        seen_contacts, seen_actions = {}, []
+        expected_cards, occurrence = [], {}
+        for c in sorted(report["cards"], key=lambda c: c["file"]):
+            text = c["occasion"] + (" " + c["label"] if c["label"] else "")
+            n = occurrence[(c["file"], text)] = occurrence.get((c["file"], text), -1) + 1
+            expected_cards.append((c["file"], f"Send a card to {clients[c['file']]['name']}: {text}",
+                                   c["date"], uid_of(calendar_id, c["file"], "card", text, n)))
+        expected_cards.sort()
+
+        seen_contacts, seen_actions, seen_cards = {}, [], []
         for event in sorted(events, key=lambda e: (e.decoded("DTSTART"), str(e.get("UID")))):
             summary = str(event.get("SUMMARY"))
             start, end = event.decoded("DTSTART"), event.decoded("DTEND")
@@ -237,14 +261,30 @@ def main():
                 continue
             client = clients[file]
             alarms = list(event.walk("VALARM"))
-            if summary.startswith("Get in touch: "):
-                check(summary == "Get in touch: " + client["name"], f"{summary}: wrong name")
+            if summary.startswith("Send a card to "):
+                seen_cards.append((file, summary, start.isoformat(), str(event.get("UID"))))
+                check(not alarms, f"{summary}: a card event with an alarm")
+            elif summary.startswith("Get in touch: "):
                 check(file not in seen_contacts, f"{file}: two contact events")
                 seen_contacts[file] = start
+                check(str(event.get("UID")) == uid_of(calendar_id, file, "contact", "", 0),
+                      f"{summary}: UID does not follow the recipe")
+                if client["status"] == "new":
+                    check(summary == f"Get in touch: {client['name']} (new client)", f"{summary}: not new")
+                    check(start == today, f"{summary}: a new client's event is not on today")
+                    check(not alarms, f"{summary}: a new client's event has an alarm")
+                    continue
+                due = dt.date.fromisoformat(client["next_contact"])
+                if due < today:
+                    late = (today - due).days
+                    check(summary == f"Get in touch: {client['name']} ({late} day{'s' if late > 1 else ''} late)",
+                          f"{summary}: expected {late} days late")
+                    check(start == today, f"{summary}: an overdue contact is not on today")
+                    check(not alarms, f"{summary}: an overdue contact has an alarm")
+                    continue
+                check(summary == "Get in touch: " + client["name"], f"{summary}: wrong name")
                 check(start.isoformat() == client["next_contact"],
                       f"{summary}: {start} != next_contact {client['next_contact']}")
-                check(str(event.get("UID")) == uid_of(file, "contact", "", 0),
-                      f"{summary}: UID does not follow the recipe")
                 remind = front_matter(os.path.join(notes, file)).get("remind_before")
                 remind = parse_duration(remind) if remind is not None else default_remind
                 reminder = workdays.reminder(start, subtract(start, remind))
@@ -261,6 +301,8 @@ def main():
                 seen_actions.append((file, text, start.isoformat(), str(event.get("UID"))))
                 check(not alarms, f"{summary}: an action event with an alarm")
 
+        check(sorted(seen_cards) == expected_cards,
+              f"card events {sorted(seen_cards)}\n != the JSON's cards {expected_cards}")
         check(seen_contacts.keys() == expected_contacts.keys(),
               f"contact events {sorted(seen_contacts)} != clients {sorted(expected_contacts)}")
         check(sorted(seen_actions) == expected_actions,
@@ -297,6 +339,21 @@ def main():
             icalendar.Calendar.from_ical(run(binary, notes, "agenda", "--format", "ics", *opts)),
             clients)
         check(after == before, f"UIDs changed with an edit elsewhere:\n{before}\n{after}")
+
+        # The next day: the same events keep their UIDs (an overdue one moves
+        # to the new today; nothing is duplicated). Only the notes' state of
+        # TODAY is used (no run), as a subscriber would see it.
+        tomorrow = (today + dt.timedelta(days=1)).isoformat()
+        next_day = icalendar.Calendar.from_ical(run(binary, notes, "agenda", "--format", "ics",
+                                                    "--today", tomorrow, "--quiet"))
+        not_cards = lambda cal: {str(e.get("UID")) for e in cal.walk("VEVENT")
+                                 if not str(e.get("SUMMARY")).startswith("Send a card to ")}
+        day_one, day_two = not_cards(parsed), not_cards(next_day)
+        check(day_one == day_two,
+              f"contact and action UIDs changed from one day to the next: "
+              f"{sorted(day_one ^ day_two)}")
+        check(len(list(next_day.walk("VEVENT"))) == len(set(str(e.get("UID")) for e in next_day.walk("VEVENT"))),
+              "the next day's calendar has two events with one UID")
     finally:
         shutil.rmtree(work)
 
