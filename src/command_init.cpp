@@ -1,7 +1,8 @@
 // `touchbase init [DIR]` (SPEC §7): a commented .touchbase.yaml and the git
 // pre-commit hook (hook.h).
 //
-// Where the spec is silent: docs/decisions.md#init-dir, #init-hook-place and #init-force.
+// Decisions where the spec is silent: docs/decisions.md#init-dir,
+// #init-hook-place, #init-force, #init-calendar-id, #init-safe-write.
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>

@@ -6,7 +6,8 @@
 //
 // A file that a scan of its DIR would skip (hidden, excluded, the agenda, a
 // link out of DIR, not a note) is skipped. Messages name each note by the
-// path it was given as (docs/decisions.md), as a compiler names its inputs.
+// path it was given as (docs/decisions.md#named-notes), as a compiler names
+// its inputs.
 #include "named_notes.h"
 
 #include <map>

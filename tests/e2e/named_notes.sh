@@ -70,6 +70,17 @@ expect_contains "$err" "a/missing.md"
 run_tb check a a/acme.md
 expect_status 2 "a folder and notes together"
 
+# No scan of DIR: a broken note elsewhere in it is not read, a stale
+# temporary file is not swept.
+printf -- '---\nlast_contact: 2026-13-45\n---\n' > "$a/broken.md"
+: > "$a/.x.md.touchbase-AbCdEf"
+stale_note "$a/fifth.md" Fifth
+run_tb run --today 2026-11-24 a/fifth.md
+expect_status 0 "run NOTE... with a broken note elsewhere in DIR"
+expect_not_contains "$err" "broken.md"
+[ -e "$a/.x.md.touchbase-AbCdEf" ] || fail "run NOTE... swept DIR"
+rm "$a/broken.md" "$a/.x.md.touchbase-AbCdEf"
+
 # The lock of each note's DIR is taken (spec §9): a run waits for it.
 python3 - "$a" <<'PY' &
 import fcntl, os, sys, time
