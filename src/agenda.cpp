@@ -2,14 +2,47 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
+
+#include <fmt/format.h>
+
+#include "name_fold.h"
 
 namespace touchbase {
 
+namespace {
+
+// A warning of the command line (no file, no position): the owners there are.
+Problem owner_matches_no_client(const std::string& owner, const std::set<std::string>& owners) {
+    constexpr std::size_t kShown = 8;
+    std::string known;
+    std::size_t n = 0;
+    for (const auto& o : owners) {
+        if (n == kShown) {
+            known += ", ...";
+            break;
+        }
+        known += (n++ == 0 ? "" : ", ") + o;
+    }
+    std::string message = fmt::format("--owner '{}' matches no client", owner);
+    message += owners.empty() ? " (no client has an owner)" : fmt::format(" (owners: {})", known);
+    return Problem{"", 0, 0, Severity::warning, std::move(message), {}};
+}
+
+}  // namespace
+
 Report make_report(std::vector<ClientRecord> clients, std::vector<Problem> problems, Date today,
                    Duration horizon, Calendar calendar, const std::optional<std::string>& owner) {
-    if (owner)
-        std::erase_if(clients, [&](const ClientRecord& c) { return c.owner != *owner; });
+    if (owner) {
+        // Without regard to case or accents, as `log` finds names.
+        const std::string wanted = fold_name(*owner);
+        std::set<std::string> owners;
+        for (const auto& c : clients)
+            if (c.owner) owners.insert(*c.owner);
+        std::erase_if(clients, [&](const ClientRecord& c) { return !c.owner || fold_name(*c.owner) != wanted; });
+        if (clients.empty()) problems.push_back(owner_matches_no_client(*owner, owners));
+    }
     std::sort(clients.begin(), clients.end(),
               [](const ClientRecord& a, const ClientRecord& b) { return a.file < b.file; });
     sort_problems(problems);

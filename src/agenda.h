@@ -23,7 +23,9 @@ struct Report {
 };
 
 // Sorts clients and problems; keeps only `owner`'s clients when given
-// (SPEC §6: wherever the agenda goes). Problems are all kept.
+// (SPEC §6: wherever the agenda goes), compared as name_fold.h folds names;
+// an owner that keeps no client adds a warning without a file. Problems are
+// all kept.
 Report make_report(std::vector<ClientRecord> clients, std::vector<Problem> problems, Date today,
                    Duration horizon, Calendar calendar, const std::optional<std::string>& owner);
 

@@ -1,6 +1,10 @@
 // `touchbase new NAME` (SPEC §7): a note from the template; never overwrites.
 //
-// Where the note goes: docs/decisions.md#new-where.
+// Decision where the spec is silent (to be carried into the README): the note
+// is created in the current folder (DIR or a folder inside it, such as
+// clients/), or in DIR when --dir is given; the config is DIR's either way.
+// `--file PATH` names the file instead (ending in .md, in an existing
+// folder); a relative PATH is taken from that same folder.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -56,19 +60,36 @@ int run_new(const CommonOptions& common, const NewOptions& options) {
     note.engagement = options.engagement;
     if (options.owner && !clean_name(*options.owner).empty()) note.owner = clean_name(*options.owner);
     note.log_heading = s.config.log_heading;
-    const std::string stem = note_file_stem(note.name);
-    if (stem.empty()) {
-        fmt::print(stderr,
-                   "touchbase: error: cannot make a file name from '{}': it needs a letter or a "
-                   "digit\n",
-                   options.name);
-        return exit_usage;
-    }
     // With --dir, the note goes in DIR; otherwise in the current folder,
-    // which is DIR or inside it (DIR was found from there upwards).
+    // which is DIR or inside it (DIR was found from there upwards). A
+    // relative --file is taken from the same folder.
     std::error_code cwd_ec;
     const fs::path folder = common.dir.empty() ? fs::current_path(cwd_ec) : s.dir;
-    const fs::path path = folder / (stem + ".md");
+    fs::path path;
+    if (options.file) {
+        path = folder / *options.file;
+        if (options.file->empty() || path.extension() != ".md" || path.stem().empty()) {
+            fmt::print(stderr, "touchbase: error: --file {}: a note's file name ends in .md\n",
+                       *options.file);
+            return exit_usage;
+        }
+        std::error_code dir_ec;
+        if (!fs::is_directory(path.parent_path(), dir_ec)) {
+            fmt::print(stderr, "touchbase: error: --file {}: {} is not a folder\n", *options.file,
+                       shown_path(path.parent_path()));
+            return exit_usage;
+        }
+    } else {
+        const std::string stem = note_file_stem(note.name);
+        if (stem.empty()) {
+            fmt::print(stderr,
+                       "touchbase: error: cannot make a file name from '{}': it needs a letter or a "
+                       "digit (or give one with --file)\n",
+                       options.name);
+            return exit_usage;
+        }
+        path = folder / (stem + ".md");
+    }
     std::error_code ec;
     if (fs::weakly_canonical(path, ec) == fs::weakly_canonical(s.agenda_path, ec)) {
         fmt::print(stderr, "touchbase: error: {} is the agenda file; choose another name\n",
@@ -85,7 +106,7 @@ int run_new(const CommonOptions& common, const NewOptions& options) {
                    *error == std::strerror(EEXIST) ? "; it was not overwritten" : "");
         return exit_usage;
     }
-    fmt::print("{}\n", shown_path(path));
+    if (!common.quiet) fmt::print("{}\n", shown_path(path));
     return exit_ok;
 }
 

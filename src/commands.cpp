@@ -167,11 +167,12 @@ int run_run(const CommonOptions& given) {
     if (!lock.held()) return report_locked(s);
     remove_stale_temporaries(s.dir);
     Pass pass = read_notes(s, WriteMode::write);
-    for (const auto& p : pass.problems) print_problem(p, common);
     std::size_t notes_read = pass.result.notes_read;
     std::size_t notes_updated = pass.result.changed.size();
 
     Report report = report_of(s, pass, common);
+    // The note problems, and the report's own (an --owner that keeps no client).
+    for (const auto& p : report.problems) print_problem(p, common);
     const Agenda agenda = build_agenda(report);
     std::string agenda_text = render_markdown(agenda, s.link_prefix);
     int status = status_for(pass.problems);
@@ -258,8 +259,8 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Setup s;
     if (auto status = setup(common, s)) return *status;
     Pass pass = read_notes(s, WriteMode::dry_run);
-    for (const auto& p : pass.problems) print_problem(p, common);
     const Report report = report_of(s, pass, common);
+    for (const auto& p : report.problems) print_problem(p, common);
     const Agenda agenda = build_agenda(report);
     std::string text;
     if (options.format == "json")

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "body.h"
+#include "name_fold.h"
 #include "text.h"
 
 namespace touchbase {
@@ -58,17 +59,42 @@ std::optional<std::string_view> ascii_for(long cp) {
 std::string note_file_stem(std::string_view name) {
     std::string out;
     bool dash = false;
+    bool after_other_letter = false;  // the last character kept was not ASCII
+    auto keep = [&](auto&& append) {
+        if (dash) out += '-';
+        dash = false;
+        append();
+    };
     for (std::size_t i = 0; i < name.size();) {
         const long cp = next_code_point(name, i);
         const auto ascii = cp < 0 ? std::nullopt : ascii_for(cp);
-        if (!ascii) {
-            dash = !out.empty();
+        if (ascii) {
+            if (ascii->empty()) continue;
+            keep([&] { out += *ascii; });
+            after_other_letter = false;
             continue;
         }
-        if (ascii->empty()) continue;
-        if (dash) out += '-';
-        dash = false;
-        out += *ascii;
+        const auto c = static_cast<std::uint32_t>(cp);
+        if (cp >= 0x80 && is_letter_or_digit(c)) {
+            // Latin letters beyond Latin Extended-A lose their accents too
+            // (ễ → e); letters of other scripts stay, in lower case.
+            const std::uint32_t base = without_accents(c);
+            if (base < 0x80 && is_ascii_alnum(static_cast<char>(base))) {
+                keep([&] { out += static_cast<char>(base); });
+                after_other_letter = false;
+            } else {
+                keep([&] { append_utf8(out, lower_case(c)); });
+                after_other_letter = true;
+            }
+            continue;
+        }
+        // A mark that belongs to the letter before it (a virama, a dakuten).
+        if (cp >= 0x80 && after_other_letter && !dash && is_combining(c)) {
+            append_utf8(out, c);
+            continue;
+        }
+        dash = !out.empty();
+        after_other_letter = false;
     }
     return out;
 }

@@ -24,6 +24,7 @@ struct NewOptions {
     std::string name;
     std::string engagement = "ongoing";
     std::optional<std::string> owner;
+    std::optional<std::string> file;   // --file PATH: instead of the name made from NAME
 };
 
 struct InitOptions {

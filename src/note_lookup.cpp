@@ -2,18 +2,21 @@
 
 #include <algorithm>
 
-#include "text.h"
+#include "name_fold.h"
 
 namespace touchbase {
 
 NoteLookup find_note(std::string_view query, const std::vector<NoteName>& notes) {
     NoteLookup out;
-    if (query.empty()) return out;
+    const std::string wanted = fold_name(query);
+    if (wanted.empty()) return out;
     std::vector<NoteName> exact, prefix;
     for (const auto& n : notes) {
-        if (iequals(n.name, query) || iequals(n.stem, query))
+        const std::string name = fold_name(n.name);
+        const std::string stem = fold_name(n.stem);
+        if (name == wanted || stem == wanted)
             exact.push_back(n);
-        else if (istarts_with(n.name, query) || istarts_with(n.stem, query))
+        else if (name.starts_with(wanted) || stem.starts_with(wanted))
             prefix.push_back(n);
     }
     std::vector<NoteName>& chosen = exact.empty() ? prefix : exact;

@@ -11,6 +11,8 @@ namespace touchbase {
 const char* to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
 std::string format_problem(const Problem& p) {
+    // A problem of the command line itself has no file and no position.
+    if (p.file.empty()) return fmt::format("touchbase: {}: {}", to_string(p.severity), p.message);
     return fmt::format("{}:{}:{}: {}: {}", p.file, p.line, p.column, to_string(p.severity),
                        p.message);
 }

@@ -11,7 +11,7 @@ namespace touchbase {
 enum class Severity { warning, error };
 
 struct Problem {
-    std::string file;      // path relative to DIR, '/' separators
+    std::string file;      // path relative to DIR, '/' separators; empty: the command line
     int line = 0;          // 1-based, line 1 is the opening '---' (SPEC §4.2)
     int column = 0;        // 1-based, in bytes
     Severity severity = Severity::error;
@@ -29,7 +29,8 @@ inline bool has_error(const std::vector<Problem>& problems) {
 
 const char* to_string(Severity s);
 
-// "path:line:column: severity: message"
+// "path:line:column: severity: message"; "touchbase: severity: message" for
+// a problem of the command line (no file).
 std::string format_problem(const Problem& p);
 
 // format_problem, then the source line and a caret under the column (SPEC §7).

@@ -26,7 +26,8 @@ void client_link(Out out, const ClientRecord& client, std::string_view link_pref
 }
 
 std::string what(const AgendaItem& item) {
-    if (item.action) return item.action->text;
+    // Escaped like link texts (spec §6): `<draft>` stays visible.
+    if (item.action) return escape_markdown(item.action->text);
     if (item.client->status == Status::new_client) return "new client: make a first contact";
     return "get in touch";
 }
@@ -94,7 +95,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
                 fmt::format_to(it, "  - Last contact: {}\n",
                                escape_markdown(item.client->last_entry_text));
             for (const auto* action : item.actions)
-                fmt::format_to(it, "  - Open: {} (due {})\n", action->text, action->due);
+                fmt::format_to(it, "  - Open: {} (due {})\n", escape_markdown(action->text), action->due);
         }
     }
     if (!agenda.coming_up.empty()) {

@@ -141,6 +141,53 @@ TEST_CASE("--owner keeps that owner's clients only; problems stay") {
     CHECK(names(build_agenda(report).overdue) == Strings{"j.md:contact"});
 }
 
+TEST_CASE("--owner matches without regard to case or accents") {
+    auto jane = client("j.md", d("2026-11-20"));
+    jane.owner = "Jane";
+    auto zoe = client("z.md", d("2026-11-20"));
+    zoe.owner = "Zoë Ángel";
+    auto sam = client("s.md", d("2026-11-20"));
+    sam.owner = "Sam";
+    auto files = [](const Report& r) {
+        Strings out;
+        for (const auto& c : r.clients) out.push_back(c.file);
+        return out;
+    };
+    CHECK(files(report_of({jane, zoe, sam}, std::string("JANE"))) == Strings{"j.md"});
+    CHECK(files(report_of({jane, zoe, sam}, std::string("zoe angel"))) == Strings{"z.md"});
+    CHECK(report_of({jane, zoe, sam}, std::string("jane")).problems.empty());
+}
+
+TEST_CASE("an --owner that keeps no client is a warning of the command line, listed first") {
+    auto jane = client("j.md", d("2026-11-20"));
+    jane.owner = "Jane";
+    auto sam = client("s.md", d("2026-11-20"));
+    sam.owner = "Sam";
+    std::vector<Problem> problems{{"a.md", 2, 1, Severity::error, "e", {}}};
+    Report report = make_report({sam, jane, client("n.md", d("2026-11-20"))}, problems,
+                                d("2026-11-24"), Duration{7, Unit::days}, Calendar{}, std::string("Jnae"));
+    CHECK(report.clients.empty());
+    REQUIRE(report.problems.size() == 2);
+    CHECK(report.problems[0] == Problem{"", 0, 0, Severity::warning,
+                                        "--owner 'Jnae' matches no client (owners: Jane, Sam)", {}});
+    CHECK(format_problem(report.problems[0]) ==
+          "touchbase: warning: --owner 'Jnae' matches no client (owners: Jane, Sam)");
+    CHECK(report.problems[1].file == "a.md");
+
+    Report none = report_of({client("n.md", d("2026-11-20"))}, std::string("Jane"));
+    REQUIRE(none.problems.size() == 1);
+    CHECK(none.problems[0].message == "--owner 'Jane' matches no client (no client has an owner)");
+
+    std::vector<ClientRecord> many;
+    for (char c = 'a'; c <= 'j'; ++c) {
+        auto x = client(std::string(1, c) + ".md", d("2026-11-20"));
+        x.owner = std::string(1, static_cast<char>(c - 'a' + 'A'));
+        many.push_back(x);
+    }
+    CHECK(report_of(many, std::string("Z")).problems[0].message ==
+          "--owner 'Z' matches no client (owners: A, B, C, D, E, F, G, H, ...)");
+}
+
 TEST_CASE("render_json escapes quotes, backslashes and control characters") {
     auto c = client("we\"ird\\name.md", d("2026-11-20"));
     c.name = std::string("Tab\there, newline\nthere, bell\a, nul") + '\0' + " end, \x1f, \x7f, é";

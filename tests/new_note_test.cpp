@@ -28,10 +28,10 @@ TEST_CASE("file stem: accented Latin letters are transliterated") {
     CHECK(note_file_stem("Cafe\xcc\x81 Bar") == "cafe-bar");
 }
 
-TEST_CASE("file stem: apostrophes are dropped, other letters separate words") {
+TEST_CASE("file stem: apostrophes are dropped, other characters separate words") {
     CHECK(note_file_stem("O'Brien's") == "obriens");
     CHECK(note_file_stem("Dad\xe2\x80\x99s Garage") == "dads-garage");
-    CHECK(note_file_stem("Ivan Иванов Ltd") == "ivan-ltd");
+    CHECK(note_file_stem("Acme 🚀 Corp™") == "acme-corp");
     CHECK(note_file_stem("5×5 Studio") == "5-5-studio");
 }
 
@@ -39,8 +39,23 @@ TEST_CASE("file stem: nothing usable gives an empty stem") {
     CHECK(note_file_stem("") == "");
     CHECK(note_file_stem("  ") == "");
     CHECK(note_file_stem("!!!") == "");
-    CHECK(note_file_stem("株式会社") == "");
     CHECK(note_file_stem("\xff\xfe") == "");
+}
+
+TEST_CASE("file stem: letters of other scripts stay, in lower case, with their marks") {
+    CHECK(note_file_stem("東京デザイン事務所") == "東京デザイン事務所");
+    CHECK(note_file_stem("株式会社") == "株式会社");
+    CHECK(note_file_stem("Ivan Иванов Ltd") == "ivan-иванов-ltd");
+    CHECK(note_file_stem("МОСКВА Трейд") == "москва-трейд");
+    CHECK(note_file_stem("Αθήνα & Co") == "αθήνα-co");
+    CHECK(note_file_stem("हिन्दी") == "हिन्दी");  // the virama stays with its letter
+    CHECK(note_file_stem("مطعم ١٢") == "مطعم-١٢");
+    CHECK(note_file_stem("カ\xe3\x82\x99") == "カ\xe3\x82\x99");  // a decomposed dakuten
+}
+
+TEST_CASE("file stem: Latin letters beyond Latin Extended-A lose their accents") {
+    CHECK(note_file_stem("Nguyễn Thị Ánh") == "nguyen-thi-anh");
+    CHECK(note_file_stem("Ǖber Ȟ") == "uber-h");
 }
 
 TEST_CASE("clean_name collapses white space") {

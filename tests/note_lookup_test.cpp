@@ -64,3 +64,20 @@ TEST_CASE("no match, and an empty query matches nothing") {
     CHECK(find_note("", kNotes).kind == NoteLookup::Kind::none);
     CHECK(find_note("corp", kNotes).kind == NoteLookup::Kind::none);  // prefixes only, not substrings
 }
+
+TEST_CASE("names match without regard to case in every script and without accents") {
+    const std::vector<NoteName> notes = {
+        {"cafe-munster.md", "Café Münster", "cafe-munster"},
+        {"athens.md", "Αθήνα Design", "athens"},
+        {"moscow.md", "Москва Трейд", "moscow"},
+        {"tokyo.md", "東京デザイン事務所", "東京デザイン事務所"},
+    };
+    CHECK(files(find_note("CAFÉ MÜN", notes)) == std::vector<std::string>{"cafe-munster.md"});
+    CHECK(files(find_note("cafe mun", notes)) == std::vector<std::string>{"cafe-munster.md"});
+    CHECK(files(find_note("café münster", notes)) == std::vector<std::string>{"cafe-munster.md"});
+    CHECK(files(find_note("ΑΘΗΝΑ", notes)) == std::vector<std::string>{"athens.md"});
+    CHECK(files(find_note("αθηνα design", notes)) == std::vector<std::string>{"athens.md"});
+    CHECK(files(find_note("москва", notes)) == std::vector<std::string>{"moscow.md"});
+    CHECK(files(find_note("東京", notes)) == std::vector<std::string>{"tokyo.md"});
+    CHECK(find_note("cafe mux", notes).kind == NoteLookup::Kind::none);
+}

@@ -258,4 +258,19 @@ run_tb log acme "from a subfolder" --today 2026-11-27
 expect_status 0 "DIR found upwards"
 expect_contains "$(cat "$notes/clients/acme.md")" "## 2026-11-27 from a subfolder"
 
+# --- names without regard to case (every script) or accents -----------------
+cd "$notes"
+printf -- '---\nname: Café Münster\n---\n## Log\n\n- 2026-11-02: call\n' > clients/cafe.md
+printf -- '---\nname: Αθήνα Ξενοδοχεία\n---\n## Log\n\n- 2026-11-02: call\n' > clients/athens.md
+run_tb log "CAFÉ MÜN" "upper case, accents" --today 2026-11-24
+expect_status 0 "log CAFÉ MÜN"
+expect_contains "$out" "clients/cafe.md: logged 2026-11-24"
+run_tb log "cafe mun" "lower case, no accents" --today 2026-11-25
+expect_status 0 "log cafe mun"
+expect_contains "$out" "clients/cafe.md: logged 2026-11-25"
+expect_contains "$(tail -n 1 clients/cafe.md)" "- 2026-11-25: lower case, no accents"
+run_tb log "ΑΘΗΝΑ ξεν" "Greek in capitals, no tonos" --today 2026-11-24
+expect_status 0 "log ΑΘΗΝΑ ξεν"
+expect_contains "$out" "clients/athens.md: logged 2026-11-24"
+
 echo "ok $script"

@@ -64,4 +64,42 @@ run_tb new "!!!"
 expect_status 2 "a name without letters"
 expect_contains "$err" "file name"
 
+# Names in any script: the letters stay; Latin letters lose their accents.
+run_tb new "東京デザイン事務所" --quiet
+expect_status 0 "new in Japanese"
+[ -z "$out" ] || fail "new --quiet printed '$out'"
+[ -f "東京デザイン事務所.md" ] || fail "no 東京デザイン事務所.md: $(ls)"
+grep -qx 'name: 東京デザイン事務所' "東京デザイン事務所.md" || fail "Japanese name"
+run_tb new "Москва Трейд"
+expect_status 0 "new in Cyrillic"
+[ "$out" = "москва-трейд.md" ] || fail "new in Cyrillic printed '$out'"
+run_tb log "МОСКВА" "first call" --today 2026-11-24
+expect_status 0 "log finds the Cyrillic note in capitals"
+expect_contains "$out" "москва-трейд.md: logged 2026-11-24"
+
+# --file PATH: the note's path, from the current folder (from DIR with --dir).
+run_tb new "Initech" --file clients/initech-corp.md
+expect_status 0 "new --file"
+[ "$out" = "clients/initech-corp.md" ] || fail "new --file printed '$out'"
+grep -qx 'name: Initech' clients/initech-corp.md || fail "new --file: name"
+[ ! -e initech.md ] || fail "new --file also wrote initech.md"
+run_tb new "!!!" --file clients/bang.md
+expect_status 0 "new --file with a name that makes no file name"
+grep -qx 'name: "!!!"' clients/bang.md || fail "new --file: quoted name: $(cat clients/bang.md)"
+cd "$work"
+run_tb new "Hooli" --dir "$notes" --file clients/hooli.md
+expect_status 0 "new --dir --file"
+[ -f "$notes/clients/hooli.md" ] || fail "--file is taken from DIR with --dir"
+cd "$notes"
+run_tb new "Initech" --file clients/initech-corp.md
+expect_status 2 "new --file over an existing note"
+expect_contains "$err" "already exists"
+run_tb new "Initech" --file clients/initech
+expect_status 2 "new --file without .md"
+expect_contains "$err" "ends in .md"
+[ ! -e clients/initech ] || fail "a refused --file wrote a file"
+run_tb new "Initech" --file nowhere/initech.md
+expect_status 2 "new --file in a missing folder"
+expect_contains "$err" "nowhere is not a folder"
+
 echo "ok $script"
