@@ -193,8 +193,13 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int status = app.exit(e);
-        return status == 0 ? 0 : exit_usage;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        // In the shape of every other error, naming the help to read.
+        std::string command = "touchbase";
+        for (auto* c : commands)
+            if (c->parsed()) command += " " + c->get_name();
+        usage_error(fmt::format("{} (`{} --help` lists what it takes)", e.what(), command));
+        return exit_usage;
     }
 
     if (help->parsed()) {

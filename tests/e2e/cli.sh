@@ -70,6 +70,19 @@ run_tb log acme "call" extra --today 2026-11-24
 expect_status 2 "an extra word after log's arguments"
 expect_contains "$err" "unexpected argument 'extra'"
 
+# What CLI11 refuses is an error in the same shape, naming the help to read.
+run_tb check --format json
+expect_status 2 "check --format"
+expect_contains "$err" "touchbase: error: "
+expect_contains "$err" "--format"
+expect_contains "$err" "touchbase check --help"
+run_tb log
+expect_status 2 "log without NOTE"
+expect_contains "$err" "touchbase: error: NOTE is required"
+run_tb agenda --format xml
+expect_status 2 "agenda --format xml"
+expect_contains "$err" "touchbase agenda --help"
+
 # --- help --------------------------------------------------------------------
 run_tb help
 expect_status 0 "touchbase help"
