@@ -1,10 +1,13 @@
 // The agenda model (SPEC §6) and the JSON renderer's escaping (SPEC §7.1).
 #include <doctest/doctest.h>
 
+#include <cstdio>
 #include <string>
 
 #include <fmt/format.h>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "agenda.h"
 
@@ -304,6 +307,31 @@ TEST_CASE("calendar events: overdue and new on today with the days late, cards o
     auto paused = client("p.md", d("2026-11-20"), Engagement::paused);
     paused.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
     CHECK(build_agenda(report_of({paused})).events.empty());
+}
+
+TEST_CASE("write_json prints the bytes of render_json, however large the agenda") {
+    // 3,000 clients with actions make a few hundred KiB: written in pieces.
+    std::vector<ClientRecord> clients;
+    for (int i = 0; i < 3000; ++i) {
+        auto c = client(fmt::format("clients/c{:05}.md", i), d("2026-11-20"));
+        c.actions = {action(fmt::format("call back about \"item\" {}", i), "2026-11-30", 10 + i % 7)};
+        clients.push_back(std::move(c));
+    }
+    const Report report = report_of(std::move(clients));
+    const Agenda agenda = build_agenda(report);
+    const std::string expected = render_json(agenda);
+    REQUIRE(expected.size() > 4 * 64 * 1024);
+    std::FILE* f = std::tmpfile();
+    REQUIRE(f != nullptr);
+    write_json(agenda, f);
+    std::fflush(f);
+    std::rewind(f);
+    std::string written;
+    char buf[8192];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) written.append(buf, n);
+    std::fclose(f);
+    CHECK(written.size() == expected.size());
+    CHECK(written == expected);
 }
 
 TEST_CASE("summary line: the exact form, zero parts left out, singulars") {

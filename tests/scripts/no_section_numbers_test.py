@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Messages never cite a section number the user cannot open.
 
-    no_section_numbers_test.py SRC_DIR
+    no_section_numbers_test.py SRC_DIR   (its folders too: core/, cli/)
 
 Every string literal in the sources (messages, help texts, the templates
 written for the user) is checked: none may hold a section sign or a
