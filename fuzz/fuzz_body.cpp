@@ -11,7 +11,7 @@ using namespace touchbase;
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::string_view body(reinterpret_cast<const char*>(data), size);
     constexpr int first_line = 5;
-    BodyScan scan = scan_body(body, first_line, "Log", "note.md");
+    BodyScan scan = scan_body(body, first_line, {"Log"}, "note.md");
     // cmark counts LF, CRLF and a lone CR as line ends (body.h).
     long lines = 1;
     for (std::size_t i = 0; i < body.size(); ++i)

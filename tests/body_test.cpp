@@ -12,7 +12,7 @@ using namespace touchbase;
 namespace {
 
 BodyScan scan(std::string_view body, int first_line = 1, std::string_view log = "Log") {
-    return scan_body(body, first_line, log, "clients/acme.md");
+    return scan_body(body, first_line, {std::string(log)}, "clients/acme.md");
 }
 
 Date d(std::string_view s) { return *Date::parse(s); }
@@ -50,10 +50,29 @@ TEST_CASE("leading_date: plain and wiki-link dates with the allowed followers") 
 
 TEST_CASE("leading_date: not a date start") {
     for (const char* t : {"", "call on 2026-11-02", "2026-11-02call", "2026-11-02-x",
-                          "2026-11-02/03", "2026-1-02", "[2026-11-02]", "[[2026-11-02]",
-                          "[[2026-11-02|Nov]]", " 2026-11-02", "2026-11-0", "2026-11-02T10:00",
-                          "[[2026-11-02]]x"})
+                          "2026-11-02/03", "2026-1-002", "[2026-11-02]", "[[2026-11-02]",
+                          "[[2026-11-02|Nov]]", " 2026-11-02", "2026-11", "2026-11-02T10",
+                          "[[2026-11-02]]x", "2026-11-02T10:00x", "1.2.3 release", "2026/11"})
         CHECK_MESSAGE(leading_date(t).kind == DateStart::none, t);
+}
+
+TEST_CASE("leading_date: a one-digit month or day, a time after the date (spec §1)") {
+    CHECK(leading_date("2026-1-2 call").date == d("2026-01-02"));
+    CHECK(leading_date("[[2026-11-9]]: call").date == d("2026-11-09"));
+    CHECK(leading_date("2026-11-02T10:00 call").date == d("2026-11-02"));
+    CHECK(leading_date("2026-11-02T10:00:00Z, call").date == d("2026-11-02"));
+    CHECK(leading_date("2026-11-0").kind == DateStart::invalid);
+}
+
+TEST_CASE("leading_date: a date written another way") {
+    for (const char* t : {"2026/11/02 call", "02.11.2026: call", "2026.11.2", "11/02/2026",
+                          "[[02.11.2026]] call", "2-11-2026 call"}) {
+        CAPTURE(t);
+        const LeadingDate lead = leading_date(t);
+        CHECK(lead.kind == DateStart::other_way);
+        CHECK_FALSE(lead.date);
+    }
+    CHECK(leading_date("02.11.2026: call").written == "02.11.2026");
 }
 
 TEST_CASE("leading_date: date-shaped but invalid") {

@@ -27,7 +27,7 @@ TEST_CASE("config: an empty file gives the defaults of SPEC §5 and §8") {
     CHECK(c.schedule.retry == Duration{2, Unit::days});
     CHECK(c.remind_before == Duration{2, Unit::days});
     CHECK(c.card_lead == Duration{14, Unit::days});
-    CHECK(c.log_heading == "Log");
+    CHECK(c.log_heading == std::vector<std::string>{"Log", "Call log", "Contact log", "Calls", "Meetings", "Meeting log"});
     CHECK(c.offboarding.size() == 5);
     CHECK(c.offboarding[0].text == "Ask for a reference");
     CHECK(c.offboarding[3].after == Duration{7, Unit::days});
@@ -46,7 +46,7 @@ retry: 3d
 remind_before: 1d
 card_lead: 3w
 workdays: [mon, tue, wed, thu]
-holidays: [2026-12-24, 12-25, 02-29]
+holidays: [2026-12-24, 12-25, 2-29, 2026-1-2]
 log_heading: Contacts
 offboarding:
   - {do: Ask for a reference, after: 1w}
@@ -65,9 +65,9 @@ offboarding:
     CHECK(c.remind_before == Duration{1, Unit::days});
     CHECK(c.card_lead == Duration{3, Unit::weeks});
     CHECK(c.schedule.calendar.workdays == std::array<bool, 7>{true, true, true, true, false, false, false});
-    CHECK(c.schedule.calendar.holidays == std::vector<Date>{*Date::parse("2026-12-24")});
+    CHECK(c.schedule.calendar.holidays == std::vector<Date>{*Date::parse("2026-01-02"), *Date::parse("2026-12-24")});
     CHECK(c.schedule.calendar.yearly == std::vector<std::pair<int, int>>{{2, 29}, {12, 25}});
-    CHECK(c.log_heading == "Contacts");
+    CHECK(c.log_heading == std::vector<std::string>{"Contacts"});
     REQUIRE(c.offboarding.size() == 2);
     CHECK(c.offboarding[0].after == Duration{1, Unit::weeks});
     CHECK(c.offboarding[1].text == "Say thanks");
@@ -107,7 +107,9 @@ TEST_CASE("config: bad values are errors at the value") {
         {"holidays:\n  - 2026-02-30\n", 2, 5, "invalid holiday '2026-02-30'"},
         {"holidays: [13-01]\n", 1, 12, "invalid holiday"},
         {"agenda: [a, b]\n", 1, 9, "agenda must be a string"},
-        {"log_heading: ''\n", 1, 14, "must not be empty"},
+        {"log_heading: ''\n", 1, 14, "log_heading '' has no word"},
+        {"log_heading: [Log, '(2025)']\n", 1, 20, "log_heading '(2025)' has no word"},
+        {"log_heading: []\n", 1, 14, "log_heading must name at least one section"},
         {"offboarding:\n  - Ask for a reference\n", 2, 5, "must be a mapping"},
         {"offboarding:\n  - {do: Thanks, after: soon}\n", 2, 25, "invalid duration 'soon' for after"},
         {"offboarding:\n  - {after: 2d}\n", 2, 5, "needs a 'do' text"},

@@ -39,12 +39,73 @@ TEST_CASE("Date::parse accepts real days and formats them back") {
 TEST_CASE("Date::parse is strict") {
     for (const char* text :
          {"2026-02-30", "2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
-          "2026-01-00", "0000-01-01", "2026-1-01", "2026-01-1", "26-01-01", "2026/01/01",
+          "2026-01-00", "0000-01-01", "2026-001-01", "2026-01-001", "26-01-01", "2026/01/01",
           "2026-01-01 ", " 2026-01-01", "2026-01-01T00", "+026-01-01", "2026-0a-01", "",
           "20260101", "10000-01-01", "２０２６-01-01"}) {
         CAPTURE(text);
         CHECK_FALSE(Date::parse(text).has_value());
     }
+}
+
+TEST_CASE("Date::parse reads a one-digit month or day, and a date followed by a time") {
+    CHECK(Date::parse("2026-2-3") == day("2026-02-03"));
+    CHECK(Date::parse("2026-11-9") == day("2026-11-09"));
+    CHECK(Date::parse("2026-2-13") == day("2026-02-13"));
+    CHECK(Date::parse("2026-11-02T14:30") == day("2026-11-02"));
+    CHECK(Date::parse("2026-11-02T9:05:59") == day("2026-11-02"));
+    CHECK(Date::parse("2026-11-02T14:30:00.5Z") == day("2026-11-02"));
+    CHECK(Date::parse("2026-11-02T14:30+01:00") == day("2026-11-02"));
+    CHECK(Date::parse("2026-11-2T14:30-0500") == day("2026-11-02"));
+    for (const char* text : {"2026-2-30", "2026-11", "2026-11-", "2026-11-02T", "2026-11-02T14",
+                             "2026-11-02T14:3", "2026-11-02 14:30", "2026-11-02t14:30",
+                             "2026-11-02T14:30x"}) {
+        CAPTURE(text);
+        CHECK_FALSE(Date::parse(text).has_value());
+    }
+}
+
+TEST_CASE("date_token_at finds a date at the start of a text and says how long it is") {
+    auto t = date_token_at("2026-11-2: call");
+    CHECK(t.length == 9);
+    CHECK(t.written == "2026-11-2");
+    CHECK(t.date == day("2026-11-02"));
+    t = date_token_at("2026-11-02T14:30 call");
+    CHECK(t.length == 16);
+    CHECK(t.date == day("2026-11-02"));
+    t = date_token_at("2026-13-01 call");  // shaped like a date, not a day
+    CHECK(t.length == 10);
+    CHECK_FALSE(t.date.has_value());
+    CHECK(date_token_at("2026-11 call").length == 0);
+    CHECK(date_token_at("2026-11-123").length == 0);
+    CHECK(date_token_at("2026-111-1").length == 0);
+    CHECK(date_token_at("20261-1-1").length == 0);
+    CHECK(date_token_at("call 2026-11-02").length == 0);
+}
+
+TEST_CASE("other_date_shape_at finds dates written another way") {
+    CHECK(other_date_shape_at("2026/11/02 call") == 10);
+    CHECK(other_date_shape_at("2026.11.2") == 9);
+    CHECK(other_date_shape_at("02.11.2026: call") == 10);
+    CHECK(other_date_shape_at("11/02/2026") == 10);
+    CHECK(other_date_shape_at("2-11-2026") == 9);
+    CHECK(other_date_shape_at("2026-11-02") == 0);  // the right way
+    CHECK(other_date_shape_at("2026/11-02") == 0);  // two separators
+    CHECK(other_date_shape_at("1.2.3 release") == 0);
+    CHECK(other_date_shape_at("02.11.20261") == 0);
+    CHECK(other_date_shape_at("v2026/11/02") == 0);
+}
+
+TEST_CASE("parse_month_day reads MM-DD with one-digit months and days") {
+    CHECK(parse_month_day("05-12") == std::pair{5, 12});
+    CHECK(parse_month_day("5-12") == std::pair{5, 12});
+    CHECK(parse_month_day("12-1") == std::pair{12, 1});
+    CHECK(parse_month_day("02-29") == std::pair{2, 29});
+    for (const char* text : {"13-01", "02-30", "0-1", "5-", "-5", "005-12", "05-12 ", "5/12"}) {
+        CAPTURE(text);
+        CHECK_FALSE(parse_month_day(text).has_value());
+    }
+    CHECK(month_day_shape_at("5-12 birthday") == 4);
+    CHECK(month_day_shape_at("5-123") == 0);
 }
 
 TEST_CASE("Date::from_ymd checks the day") {

@@ -62,11 +62,11 @@ void set_mtime(const fs::path& p, time_t seconds) {
     REQUIRE(::utimensat(AT_FDCWD, p.c_str(), times, 0) == 0);
 }
 
-// Hidden temporaries (`.NAME.touchbase-XXXXXX`) left in a folder.
+// Hidden temporaries (`.tb-XXXXXXXX.tmp`) left in a folder.
 int temporaries_in(const fs::path& dir) {
     int n = 0;
     for (const auto& e : fs::directory_iterator(dir))
-        if (e.path().filename().string().find(".touchbase-") != std::string::npos) ++n;
+        if (e.path().filename().string().starts_with(".tb-")) ++n;
     return n;
 }
 
@@ -191,21 +191,37 @@ TEST_CASE("process_notes: a note that cannot be written is a problem; the others
     CHECK(pass.clients[0].file == "b.md");
 }
 
-TEST_CASE("remove_stale_temporaries: only the hidden temporaries of touchbase") {
+TEST_CASE("remove_stale_temporaries: only the temporaries of touchbase (finding 11)") {
     TempDir tmp;
-    write(tmp.path / ".acme.md.touchbase-Ab12Cd", "partial");
-    write(tmp.path / "sub" / ".b.md.touchbase-x9Y8z7", "partial");
-    write(tmp.path / ".acme.md.touchbase-short", "not ours");
-    write(tmp.path / "acme.md.touchbase-Ab12Cd", "not hidden: not ours");
-    write(tmp.path / ".git" / ".c.md.touchbase-Ab12Cd", "inside a hidden folder");
+    write(tmp.path / ".tb-Ab12Cd34.tmp", "partial");
+    write(tmp.path / "sub" / ".tb-x9Y8z7W6.tmp", "partial");
+    write(tmp.path / ".tb-short.tmp", "not ours");
+    write(tmp.path / ".taxes.touchbase-backup", "the user's own backup");
+    write(tmp.path / ".acme.md.touchbase-Ab12Cd", "an old pattern: not ours any more");
+    write(tmp.path / "tb-Ab12Cd34.tmp", "not hidden: not ours");
+    write(tmp.path / ".git" / ".tb-Ab12Cd34.tmp", "inside a hidden folder");
+    write(tmp.path / "archive" / ".tb-Ab12Cd34.tmp", "inside an excluded folder");
+    // A run on a subfolder holds its own lock: its temporaries are live.
+    write(tmp.path / "team" / ".tb-LiveLive.tmp", "a concurrent run's temporary");
     write(tmp.path / "acme.md", kNote);
-    remove_stale_temporaries(tmp.path);
-    CHECK_FALSE(fs::exists(tmp.path / ".acme.md.touchbase-Ab12Cd"));
-    CHECK_FALSE(fs::exists(tmp.path / "sub" / ".b.md.touchbase-x9Y8z7"));
-    CHECK(fs::exists(tmp.path / ".acme.md.touchbase-short"));
-    CHECK(fs::exists(tmp.path / "acme.md.touchbase-Ab12Cd"));
-    CHECK(fs::exists(tmp.path / ".git" / ".c.md.touchbase-Ab12Cd"));
+    {
+        DirLock other(tmp.path / "team", 0);
+        REQUIRE(other.held());
+        remove_stale_temporaries(tmp.path, {"archive"});
+        CHECK(fs::exists(tmp.path / "team" / ".tb-LiveLive.tmp"));
+    }
+    CHECK_FALSE(fs::exists(tmp.path / ".tb-Ab12Cd34.tmp"));
+    CHECK_FALSE(fs::exists(tmp.path / "sub" / ".tb-x9Y8z7W6.tmp"));
+    CHECK(fs::exists(tmp.path / ".tb-short.tmp"));
+    CHECK(fs::exists(tmp.path / ".taxes.touchbase-backup"));
+    CHECK(fs::exists(tmp.path / ".acme.md.touchbase-Ab12Cd"));
+    CHECK(fs::exists(tmp.path / "tb-Ab12Cd34.tmp"));
+    CHECK(fs::exists(tmp.path / ".git" / ".tb-Ab12Cd34.tmp"));
+    CHECK(fs::exists(tmp.path / "archive" / ".tb-Ab12Cd34.tmp"));
     CHECK(slurp(tmp.path / "acme.md") == kNote);
+    // Once that run is over, they are stale.
+    remove_stale_temporaries(tmp.path, {"archive"});
+    CHECK_FALSE(fs::exists(tmp.path / "team" / ".tb-LiveLive.tmp"));
 }
 
 TEST_CASE("symbolic links: once, at the target, never outside DIR, loops end") {

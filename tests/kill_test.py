@@ -12,7 +12,7 @@ whole run (seeded RNG: KILL_TEST_SEED), KILLS times (default 30); when a run
 finished before its kill, the notes are put back to their original bytes so
 the next kill has writes to interrupt. After every
 kill each note must be exactly its original bytes or exactly its updated bytes,
-and every other file a temporary `.*.touchbase-*` (or the complete agenda).
+and every other file a temporary `.tb-XXXXXXXX.tmp` (or the complete agenda).
 Finally a complete run
 exits 0, every note equals the expected bytes and no temporary remains.
 """
@@ -27,7 +27,7 @@ import tempfile
 import time
 
 TODAY = "2026-11-24"
-TEMPORARY = re.compile(r"^\..+\.touchbase-[A-Za-z0-9]{6}$")
+TEMPORARY = re.compile(r"^\.tb-[A-Za-z0-9]{8}\.tmp$")
 
 
 def fail(message):

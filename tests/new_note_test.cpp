@@ -81,7 +81,7 @@ TEST_CASE("the template reads back: name, engagement, owner, no entries, no task
         CHECK(read.front_matter.name == name);
         CHECK(read.front_matter.engagement == Engagement::casual);
         CHECK(read.front_matter.owner == "Jane: Doe");
-        BodyScan body = scan_body(split.body(text), split.body_first_line, "Log", "new.md");
+        BodyScan body = scan_body(split.body(text), split.body_first_line, {"Log"}, "new.md");
         CHECK(body.entries.empty());
         CHECK(body.open_tasks.empty());
         CHECK(body.problems.empty());

@@ -106,10 +106,19 @@ TEST_CASE("02-29 falls on 02-28 outside leap years") {
     CHECK(due("02-29", "2028-02-20") == "2028-02-29");
 }
 
+TEST_CASE("MM-DD occasions may have a one-digit month or day (spec §1)") {
+    const Occasion o = occ("5-2 birthday");
+    CHECK(o.name == "5-2");
+    CHECK(*o.label == "birthday");
+    CHECK(occasion_date(o, 2026).str() == "2026-05-02");
+    CHECK(occasion_date(occ("12-5"), 2026).str() == "2026-12-05");
+    CHECK_FALSE(parse_occasion("2-30"));
+}
+
 TEST_CASE("unknown occasions give nullopt") {
     for (const char* text :
          {"", "easter", "xmas", "christmas family", "christmas-day", "new year", "02-30", "13-01",
-          "00-10", "04-31", "5-12", "05-1", "0512", "05/12", "05-12birthday", "05-12-2026",
+          "00-10", "04-31", "005-12", "05-123", "0512", "05/12", "05-12birthday", "05-12-2026",
           "2026-05-12", "birthday 05-12", "-05-12", "christmas!"}) {
         CAPTURE(text);
         CHECK_FALSE(parse_occasion(text));

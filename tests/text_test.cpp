@@ -86,7 +86,7 @@ TEST_CASE("parse_month_day: MM-DD of a real day of a leap year") {
     CHECK(parse_month_day("02-29") == std::pair{2, 29});
     CHECK_FALSE(parse_month_day("02-30").has_value());
     CHECK_FALSE(parse_month_day("13-01").has_value());
-    CHECK_FALSE(parse_month_day("1-01").has_value());
+    CHECK(parse_month_day("1-01") == std::pair{1, 1});  // a one-digit month (spec §1)
     CHECK_FALSE(parse_month_day("12-25 ").has_value());
     CHECK_FALSE(parse_month_day("1a-01").has_value());
 }

@@ -266,7 +266,7 @@ def main():
         fail("suite", f"only {len(cases)} cases")
 
     check_pass(binary, "all cases together", expected, cases,
-               temporaries=[".good.md.touchbase-Ab12Cd", "clients/.acme.md.touchbase-x9Y8z7"])
+               temporaries=[".tb-Ab12Cd34.tmp", "clients/.tb-x9Y8z7W6.tmp"])
     check_configs(binary)
     check_file_name(binary)
     for name in sorted(cases):

@@ -27,7 +27,7 @@ mkdir -p "$plain"
 run_tb init "$plain"
 expect_status 0 "init outside git"
 [ -f "$plain/.touchbase.yaml" ] || fail "no .touchbase.yaml"
-grep -q '^log_heading: Log' "$plain/.touchbase.yaml" || fail "the config is not the commented default"
+grep -q '^log_heading: \[Log, Call log' "$plain/.touchbase.yaml" || fail "the config is not the commented default"
 grep -q '^# ' "$plain/.touchbase.yaml" || fail "the config has no comments"
 expect_contains "$out" "no pre-commit hook"
 # The written config is valid: a run on it succeeds.

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Messages never cite a section number the user cannot open.
 
-    no_section_numbers_test.py SRC_DIR
+    no_section_numbers_test.py SRC_DIR   (its folders too: core/, cli/)
 
 Every string literal in the sources (messages, help texts, the templates
 written for the user) is checked: none may hold a section sign or a
@@ -49,11 +49,11 @@ def main():
     src = pathlib.Path(sys.argv[1])
     bad = []
     checked = 0
-    for path in sorted(list(src.glob("*.cpp")) + list(src.glob("*.h"))):
+    for path in sorted(list(src.rglob("*.cpp")) + list(src.rglob("*.h"))):
         for line, lit in literals(path.read_text(encoding="utf-8")):
             checked += 1
             if "§" in lit or re.search(r"\bSPEC\b", lit):
-                bad.append(f"{path.name}:{line}: {lit}")
+                bad.append(f"{path.relative_to(src)}:{line}: {lit}")
     if checked < 100:
         print(f"FAIL: only {checked} string literals found in {src}: is it the source folder?")
         return 1
