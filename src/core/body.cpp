@@ -107,32 +107,6 @@ bool is_block(cmark_node* node) {
            CMARK_NODE_TYPE_BLOCK;
 }
 
-// SPEC §4.1: the text with the markup removed. Text and code spans keep
-// their characters, line breaks become a space, raw HTML is dropped, links
-// and images keep their text.
-std::string plain_text(cmark_node* node) {
-    std::string out;
-    IterPtr it(cmark_iter_new(node));
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-        if (ev != CMARK_EVENT_ENTER) continue;
-        cmark_node* n = cmark_iter_get_node(it.get());
-        switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-            if (const char* lit = cmark_node_get_literal(n)) out += lit;
-            break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            out += ' ';
-            break;
-        default:
-            break;
-        }
-    }
-    return out;
-}
-
 // The last source line a block really occupies. cmark lets a block that is
 // followed by a blank line end at column 0 of the next line; the last child
 // block tells the truth.
@@ -756,6 +730,32 @@ private:
 };
 
 }  // namespace
+
+// SPEC §4.1: the text with the markup removed. Text and code spans keep
+// their characters, line breaks become a space, raw HTML is dropped, links
+// and images keep their text.
+std::string plain_text(cmark_node* node) {
+    std::string out;
+    IterPtr it(cmark_iter_new(node));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* n = cmark_iter_get_node(it.get());
+        switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            if (const char* lit = cmark_node_get_literal(n)) out += lit;
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            out += ' ';
+            break;
+        default:
+            break;
+        }
+    }
+    return out;
+}
 
 // ---------------------------------------------------------------------------
 

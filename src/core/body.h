@@ -15,7 +15,13 @@
 #include "model.h"
 #include "problem.h"
 
+struct cmark_node;
+
 namespace touchbase {
+
+// The plain text of a markdown node (spec §4.1): text and code spans keep
+// their characters, line breaks become a space, everything else is dropped.
+std::string plain_text(cmark_node* node);
 
 // Reads the tags of an entry's plain text. Tag boundaries per SPEC §4.1:
 // preceded by start, white space or '('; followed by end, white space or

@@ -6,6 +6,9 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
+#include "body.h"
+#include "text.h"
+
 namespace touchbase {
 
 bool offboarding_due(std::optional<Date> project_end, std::optional<Date> offboarded,
@@ -66,35 +69,6 @@ Document parse(std::string_view text) {
                     &cmark_node_free);
 }
 
-// The plain text of a heading: its text and code spans, soft breaks as spaces.
-std::string plain_text(cmark_node* heading) {
-    std::string out;
-    cmark_iter* it = cmark_iter_new(heading);
-    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-        if (ev != CMARK_EVENT_ENTER) continue;
-        cmark_node* n = cmark_iter_get_node(it);
-        switch (cmark_node_get_type(n)) {
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE:
-                if (const char* lit = cmark_node_get_literal(n)) out += lit;
-                break;
-            case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: out += ' '; break;
-            default: break;
-        }
-    }
-    cmark_iter_free(it);
-    return out;
-}
-
-bool starts_with_icase(std::string_view text, std::string_view prefix) {
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    if (text.size() < prefix.size()) return false;
-    for (std::size_t i = 0; i < prefix.size(); ++i)
-        if (lower(text[i]) != lower(prefix[i])) return false;
-    return true;
-}
-
 }  // namespace
 
 bool checklist_in_progress(std::optional<Date> project_end, std::optional<Date> offboarded,
@@ -114,7 +88,7 @@ bool checklist_in_progress(std::optional<Date> project_end, std::optional<Date> 
         if (cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
         headings.push_back({cmark_node_get_start_line(n) + first_line - 1,
                             cmark_node_get_heading_level(n),
-                            starts_with_icase(plain_text(n), "Coming off client work")});
+                            istarts_with(plain_text(n), "Coming off client work")});
     }
     for (int task : open_task_lines) {
         // The innermost section holding the task is that of the last heading
