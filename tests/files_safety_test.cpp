@@ -16,46 +16,13 @@
 
 #include "files.h"
 #include "run.h"
+#include "test_files.h"
 
 using namespace touchbase;
 
+using namespace touchbase::test;
+
 namespace {
-
-// A fresh folder under the system's temporary folder, removed at the end.
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "touchbase-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = fs::canonical(pattern);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        // Give back write permission so that everything can be removed.
-        for (auto it = fs::recursive_directory_iterator(path, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-            if (!it->is_symlink()) fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ec);
-        fs::remove_all(path, ec);
-    }
-};
-
-void write(const fs::path& p, std::string_view text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct stat stat_of(const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st;
-}
 
 void set_mtime(const fs::path& p, time_t seconds) {
     struct timespec times[2] = {{seconds, 0}, {seconds, 0}};

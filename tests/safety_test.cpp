@@ -16,46 +16,13 @@
 #include "files.h"
 #include "problem.h"
 #include "run.h"
+#include "test_files.h"
 
 using namespace touchbase;
 
+using namespace touchbase::test;
+
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "touchbase-safety-XXXXXX").string();
-        REQUIRE(::mkdtemp(pattern.data()) != nullptr);
-        path = fs::canonical(pattern);
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-        if (ec) {
-            // Too deep for remove_all: the test made it with *at calls.
-            std::string cmd = "rm -rf '" + path.string() + "'";
-            [[maybe_unused]] int rc = std::system(cmd.c_str());
-        }
-    }
-};
-
-void write(const fs::path& p, std::string_view text) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << text;
-}
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct stat stat_of(const fs::path& p) {
-    struct stat st {};
-    REQUIRE(::stat(p.c_str(), &st) == 0);
-    return st;
-}
 
 constexpr std::string_view kNote = "---\nname: Acme\n---\n# Acme\n\n## Log\n- 2026-11-02 call\n";
 const Date kToday = *Date::parse("2026-11-24");
