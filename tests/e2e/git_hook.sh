@@ -4,22 +4,6 @@
 source "$(dirname "$0")/lib.bash"
 
 # The hook runs touchbase with the real date: entries are dated in the past.
-git_in() { git -C "$1" "${@:2}"; }
-new_repo() {
-    git init -q "$1"
-    git_in "$1" config user.name "Test User"
-    git_in "$1" config user.email "test@example.com"
-    git_in "$1" config commit.gpgsign false
-}
-# git_run REPO ARGS...: sets $status, $out and $err like run_tb.
-git_run() {
-    set +e
-    git -C "$1" "${@:2}" >"$work/.stdout" 2>"$work/.stderr"
-    status=$?
-    set -e
-    out=$(cat "$work/.stdout")
-    err=$(cat "$work/.stderr")
-}
 note() {  # PATH NAME: an up-to-date note (contact 2024-01-08, due 2024-01-15)
     mkdir -p "$(dirname "$1")"
     printf -- '---\nname: %s\nlast_contact: 2024-01-08\ncounter: 1w\nnext_contact: 2024-01-15\n---\n## Log\n\n- 2024-01-08: kick-off\n' "$2" > "$1"

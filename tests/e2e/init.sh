@@ -4,13 +4,6 @@
 source "$(dirname "$0")/lib.bash"
 
 # The hook runs touchbase with the real date: entries are dated in the past.
-git_in() { git -C "$1" "${@:2}"; }
-new_repo() {
-    git init -q "$1"
-    git_in "$1" config user.name "Test User"
-    git_in "$1" config user.email "test@example.com"
-    git_in "$1" config commit.gpgsign false
-}
 # commit REPO MESSAGE: sets $status and $err like run_tb.
 commit() {
     set +e

@@ -37,3 +37,20 @@ expect_contains() {  # TEXT NEEDLE WHAT
 expect_not_contains() {  # TEXT NEEDLE WHAT
     case $1 in *"$2"*) fail "${3:-output} contains '$2': $1" ;; *) ;; esac
 }
+
+# Real git repositories (the hook tests).
+git_in() { git -C "$1" "${@:2}"; }
+new_repo() {  # PATH: a repository with a committer set and no signing
+    git init -q "$1"
+    git_in "$1" config user.name "Test User"
+    git_in "$1" config user.email "test@example.com"
+    git_in "$1" config commit.gpgsign false
+}
+git_run() {  # REPO ARGS...: runs git there; sets $status, $out and $err like run_tb
+    set +e
+    git -C "$1" "${@:2}" >"$work/.stdout" 2>"$work/.stderr"
+    status=$?
+    set -e
+    out=$(cat "$work/.stdout")
+    err=$(cat "$work/.stderr")
+}
