@@ -22,6 +22,8 @@
 
 #include <fmt/format.h>
 
+#include "report.h"
+
 namespace touchbase {
 
 namespace {
@@ -89,7 +91,7 @@ fs::path find_notes_dir(const fs::path& start, std::vector<std::string>* warning
         if (d == d.parent_path()) break;
     }
     if (!warnings)
-        for (const auto& w : local) fmt::print(stderr, "touchbase: warning: {}\n", w);
+        for (const auto& w : local) report_warning(w);
     return found.empty() ? dir : found;
 }
 

@@ -20,6 +20,7 @@
 
 #include "commands.h"
 #include "note_commands.h"
+#include "report.h"
 
 using namespace touchbase;
 
@@ -80,9 +81,6 @@ void add_common(CLI::App* app, CommonOptions& o, unsigned which) {
                   ->type_name("WHEN"));
 }
 
-void usage_error(std::string_view message) {
-    fmt::print(stderr, "touchbase: error: {}\n", message);
-}
 
 // A word in the command's place that names no command and no existing file
 // or folder: a mistyped command (`touchbase lg`), not a folder to look for.
@@ -199,8 +197,7 @@ int main(int argc, char** argv) {
         std::string command = "touchbase";
         for (auto* c : commands)
             if (c->parsed()) command += " " + c->get_name();
-        usage_error(fmt::format("{} (`{} --help` lists what it takes)", e.what(), command));
-        return exit_usage;
+        return report(failure(exit_usage, "{} (`{} --help` lists what it takes)", e.what(), command));
     }
 
     if (help->parsed()) {
@@ -214,8 +211,7 @@ int main(int argc, char** argv) {
                                                                      CLI::AppFormatMode::Normal));
                 return exit_ok;
             }
-        usage_error(fmt::format("unknown command '{}' (commands: {})", help_topic, kCommandList));
-        return exit_usage;
+        return report(failure(exit_usage, "unknown command '{}' (commands: {})", help_topic, kCommandList));
     }
 
     CLI::App* chosen = nullptr;
@@ -224,24 +220,21 @@ int main(int argc, char** argv) {
     if (chosen == nullptr) {
         chosen = run;
         if (!words.empty() && is_unknown_command(words.front())) {
-            usage_error(fmt::format("unknown command '{}' (commands: {})", words.front(), kCommandList));
-            return exit_usage;
+            return report(failure(exit_usage, "unknown command '{}' (commands: {})", words.front(), kCommandList));
         }
         common.targets = words;  // DIR, or notes named one by one
     } else if (!words.empty()) {
         // What the command did not take fell through to the application.
-        usage_error(fmt::format("unexpected argument '{}' for {} (touchbase {} --help lists what it takes)",
-                                words.front(), chosen->get_name(), chosen->get_name()));
-        return exit_usage;
+        return report(failure(exit_usage, "unexpected argument '{}' for {} (touchbase {} --help lists what it takes)",
+                              words.front(), chosen->get_name(), chosen->get_name()));
     }
     // A common option before the command must act on that command.
     for (const CLI::Option* option : app.get_options()) {
         if (option->count() == 0 || !option->nonpositional() || option->get_group() != kCommonGroup) continue;
         const std::string name = option->get_name();
         if (chosen->get_option_no_throw(name) == nullptr) {
-            usage_error(fmt::format("{} is not an option of {} (touchbase {} --help lists its options)",
-                                    name, chosen->get_name(), chosen->get_name()));
-            return exit_usage;
+            return report(failure(exit_usage, "{} is not an option of {} (touchbase {} --help lists its options)",
+                                  name, chosen->get_name(), chosen->get_name()));
         }
     }
 

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "files.h"
+#include "report.h"
 
 namespace touchbase {
 
@@ -104,16 +105,12 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
         std::error_code ec;
         const fs::file_status st = fs::status(file, ec);
         if (st.type() == fs::file_type::directory) {
-            fmt::print(stderr,
-                       "touchbase: error: {} is a folder: name either one notes folder or notes "
-                       "(*.md files), not both\n",
-                       file);
-            return exit_usage;
+            return report(failure(exit_usage,
+                                  "{} is a folder: name either one notes folder or notes (*.md files), not both",
+                                  file));
         }
-        if (st.type() == fs::file_type::not_found) {
-            fmt::print(stderr, "touchbase: error: {}: no such file or folder\n", file);
-            return exit_usage;
-        }
+        if (st.type() == fs::file_type::not_found)
+            return report(failure(exit_usage, "{}: no such file or folder", file));
         Named note{fs::path(file).lexically_normal().generic_string(),
                    fs::absolute(file, ec).lexically_normal()};
         if (seen[note.path]) continue;
@@ -126,7 +123,7 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
         }
         by_dir[find_notes_dir(note.path.parent_path())].push_back(std::move(note));
     }
-    for (const auto& p : unreadable) print_problem(p, common);
+    for (const auto& p : unreadable) report(p, common.quiet);
     if (!unreadable.empty()) status = worse(status, exit_note_error);
 
     std::size_t read = 0;
@@ -134,12 +131,13 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
     for (const auto& [dir, notes] : by_dir) {
         CommonOptions options = common;
         options.dir = dir.string();
-        Setup s;
-        if (auto failed = setup(options, s)) {
-            status = worse(status, *failed);
+        const Expected<Setup> set_up = setup(options);
+        if (!set_up) {
+            status = worse(status, report(set_up.failure()));
             continue;
         }
-        for (const auto& p : s.config_problems) print_problem(p, common);
+        const Setup& s = *set_up;
+        for (const auto& p : s.config_problems) report(p, common.quiet);
         std::vector<NoteFile> to_process;
         for (const auto& note : notes)
             if (!scan_would_skip(s, note)) to_process.push_back(note_file_of(note.shown, note.path));
@@ -149,28 +147,25 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
         if (mode == WriteMode::write) {
             lock.emplace(s.dir, kLockWaitSeconds);
             if (!lock->held()) {
-                status = worse(status, report_locked(s));
+                status = worse(status, report(lock_failure(s, *lock)));
                 continue;
             }
         }
         PassResult pass = process_notes(to_process, s.config, s.today, mode, s.jobs);
-        for (const auto& p : pass.problems) print_problem(p, common);
+        for (const auto& p : pass.problems) report(p, common.quiet);
         if (has_error(pass.problems)) status = worse(status, exit_note_error);
         read += pass.notes_read;
         updated += pass.changed.size();
         for (const auto& file : pass.changed) {
             if (!common.quiet) {
-                if (mode == WriteMode::write)
-                    fmt::print(stderr, "touchbase: updated {}\n", file);
-                else
-                    fmt::print(stderr, "touchbase: {} would be updated\n", file);
+                report_progress(mode == WriteMode::write ? shown_format("updated {}", file)
+                                                         : shown_format("{} would be updated", file));
             }
             if (mode == WriteMode::dry_run) status = worse(status, exit_check_changes);
         }
     }
     if (mode == WriteMode::write && !common.quiet)
-        fmt::print(stderr, "touchbase: {} {} read, {} updated\n", read, read == 1 ? "note" : "notes",
-                   updated);
+        report_progress(fmt::format("{} {} read, {} updated", read, read == 1 ? "note" : "notes", updated));
     return status;
 }
 
