@@ -225,9 +225,8 @@ Expected<Logged> add_entry(const Setup& s, const NoteFile& note, const LogEntry&
         return logged;
     }
     logged.last_before = read_front_matter(file.bytes, split, note.rel).front_matter.last_contact;
-    BodyScan body = scan_body(split.body(file.bytes), split.body_first_line, s.config.log_heading, note.rel);
-    Edit edit = plan_log_entry(file.bytes, split.body_begin, split.eol, body.layout, s.config.log_heading.front(),
-                               entry);
+    const LogLayout layout = log_layout(split.body(file.bytes), s.config.log_heading);
+    Edit edit = plan_log_entry(file.bytes, split.body_begin, split.eol, layout, s.config.log_heading.front(), entry);
     logged.bytes = apply_edits(file.bytes, {edit});
     logged.result = process_note(note.rel, logged.bytes, s.config, s.today);
     if (logged.result.new_bytes) logged.bytes = std::move(*logged.result.new_bytes);
