@@ -320,8 +320,8 @@ TEST_CASE("the renderers hand a large agenda on in pieces, never whole") {
 }
 
 TEST_CASE("an agenda for agenda.md alone leaves out the lists only JSON and ICS show") {
-    auto c = client("a.md", d("2026-11-20"));
-    c.actions = {action("send the offer", "2026-11-30", 12)};
+    auto c = client("a.md", day("2026-11-20"));
+    c.actions = {action("send the offer", day("2026-11-30"), 12)};
     const Report report = report_of({c});
     const Agenda full = build_agenda(report);
     const Agenda sections = build_agenda(report, {.clients_and_actions = false, .events = false});
