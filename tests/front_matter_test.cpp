@@ -613,6 +613,29 @@ TEST_CASE("owned: a key that appears twice is an error") {
     check_error_contains(read("---\ncounter: 1w\n'counter': 2w\n---\n"), 3, 1, "appears twice");
 }
 
+// Finding 14 of issue 12: a front matter closed with `...` and followed,
+// before a later `---` line, by an owned key. A reader that closes the block
+// only at `---` sees that key in the front matter too, beside the one
+// touchbase writes above the `...`: it is an error, as a duplicate is.
+TEST_CASE("owned: an owned key between a closing `...` and a later `---` is an error (finding 14)") {
+    const Read twice = read(
+        "---\nname: A\nlast_contact: 2026-01-01\n...\nlast_contact: 2026-02-02\n---\n# A\n");
+    check_one(twice, 5, 1, Severity::error,
+              "last_contact appears twice (first on line 3); touchbase cannot tell which one to "
+              "update");
+    const Read after = read("---\r\nname: B\r\n... \r\n\"counter\" : 2w\r\n---\r\n# B\r\n");
+    check_one(after, 4, 1, Severity::error,
+              "counter comes after the '...' that closes the front matter on line 3 and before "
+              "the '---' on line 5; touchbase cannot tell whether it belongs to the front matter "
+              "(expected it above line 3)");
+    // Without a later `---` line, or when `---` closes the block, what
+    // follows is the body, unambiguously.
+    CHECK(read("---\nname: C\n...\nlast_contact: 2026-01-01\n# C\n").problems().empty());
+    CHECK(read("---\nname: D\n---\nlast_contact: 2026-01-01\n---\n").problems().empty());
+    // Only owned keys at column 1: user keys and indented or longer keys are the body's.
+    CHECK(read("---\nname: E\n...\nname: F\n  counter: 1w\ncounters: 2\n---\n").problems().empty());
+}
+
 TEST_CASE("owned: a quoted key, spaces before the colon and a comment are fine") {
     const std::string t = "---\n\"last_contact\" : 2026-01-01   # auto\n'counter':\t1w\n---\n";
     const Read r = read(t);

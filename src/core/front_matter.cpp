@@ -1038,6 +1038,74 @@ FrontMatterRead FrontMatterReader::read() {
 
 }  // namespace
 
+namespace {
+
+// The owned key a line of the body starts with at column 1 (plain or
+// quoted, then blanks and ':'), if any.
+std::optional<OwnedKey> owned_key_line(std::string_view line) {
+    for (OwnedKey k : kOwnedKeys) {
+        const std::string_view key = to_string(k);
+        std::size_t i = 0;
+        if (line.substr(0, key.size()) == key)
+            i = key.size();
+        else if (!line.empty() && (line[0] == '\'' || line[0] == '"') &&
+                 line.substr(1, key.size()) == key && line.size() > key.size() + 1 &&
+                 line[key.size() + 1] == line[0])
+            i = key.size() + 2;
+        else
+            continue;
+        while (i < line.size() && is_blank(line[i])) ++i;
+        if (i < line.size() && line[i] == ':' && (i + 1 == line.size() || is_blank(line[i + 1])))
+            return k;
+    }
+    return std::nullopt;
+}
+
+// A block closed with `...` (spec §2) reads differently to a tool that closes
+// front matter only at `---`: for it, the lines up to a later `---` line are
+// front matter too. An owned key there would be a second copy beside the one
+// touchbase keeps above the `...`, so it is an error (spec §9), as a
+// duplicate is.
+void check_keys_after_dots(std::string_view bytes, const Split& split, std::string_view file,
+                           FrontMatterRead& read) {
+    const std::string_view closing = content(bytes, yaml_line_at(bytes, split.yaml_end));
+    if (trim_trailing_blanks(closing) != "...") return;
+    struct Found {
+        OwnedKey key;
+        int line;
+    };
+    std::vector<Found> found;
+    int line_no = split.body_first_line;
+    for (std::size_t p = split.body_begin; p < bytes.size(); ++line_no) {
+        const Line l = yaml_line_at(bytes, p);
+        p = l.next;
+        const std::string_view text = content(bytes, l);
+        if (is_delimiter(text, false)) {
+            const int dots_line = split.body_first_line - 1;
+            for (const Found& f : found) {
+                const OwnedSlot& first = read.front_matter.slot(f.key);
+                const char* name = to_string(f.key);
+                read.problems.push_back(
+                    {std::string(file), f.line, 1, Severity::error,
+                     first.present
+                         ? fmt::format("{} appears twice (first on line {}); touchbase cannot "
+                                       "tell which one to update",
+                                       name, first.line)
+                         : fmt::format("{} comes after the '...' that closes the front matter on "
+                                       "line {} and before the '---' on line {}; touchbase cannot "
+                                       "tell whether it belongs to the front matter (expected it "
+                                       "above line {})",
+                                       name, dots_line, line_no, dots_line),
+                     {}});
+            }
+            return;
+        }
+        if (auto k = owned_key_line(text)) found.push_back({*k, line_no});
+    }
+}
+
+}  // namespace
+
 FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
                                   std::string_view file) {
     if (split.kind == Split::Kind::not_a_note) return {};
@@ -1051,7 +1119,9 @@ FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
         r.problems.push_back(std::move(p));
         return r;
     }
-    return FrontMatterReader(bytes, split, file).read();
+    FrontMatterRead read = FrontMatterReader(bytes, split, file).read();
+    check_keys_after_dots(bytes, split, file, read);
+    return read;
 }
 
 }  // namespace touchbase
