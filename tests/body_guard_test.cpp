@@ -1,4 +1,4 @@
-// The guard against cmark-gfm's quadratic inline HTML scanning (body.cpp,
+// The guard against cmark-gfm's quadratic inline HTML scanning (body_guards.h,
 // docs/safety.md, "Fuzzing"): spec §9, nothing may make touchbase hang.
 #include <doctest/doctest.h>
 
@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "body.h"
+#include "body_log_layout.h"
 #include "note.h"
 
 using namespace touchbase;
@@ -51,6 +52,20 @@ TEST_CASE("the same openers in short paragraphs or with closers are fine") {
     scan = scan_body("## 2026-10-01 call <?php\n\nSee <!DOCTYPE and <![CDATA[ notes.\n", 4, {"Log"}, "ok.md");
     CHECK_FALSE(has_error(scan.problems));
     CHECK(scan.entries.size() == 1);
+}
+
+TEST_CASE("a too slow body has no log layout: log finds no place in it") {
+    const std::string slow = "## Log\n\n- 2026-10-01 call\n\n" + repeat("a <?\n", 60000);
+    const LogLayout none = log_layout(slow, {"Log"});
+    CHECK(none.style == LogLayout::Style::none);
+    CHECK(none.insert_top == -1);
+    CHECK(none.log_section_end == -1);
+    // The same body, short enough, has both.
+    const std::string fine = "## Log\n\n- 2026-10-01 call\n\n" + repeat("a <?\n", 10);
+    const LogLayout list = log_layout(fine, {"Log"});
+    CHECK(list.style == LogLayout::Style::list);
+    CHECK(list.insert_top == static_cast<long>(fine.find("- 2026")));
+    CHECK(list.log_section_end == static_cast<long>(fine.size()));
 }
 
 TEST_CASE("process_note leaves a note with a too slow body untouched") {

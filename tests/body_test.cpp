@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "body.h"
+#include "body_log_layout.h"
 
 using namespace touchbase;
 
@@ -13,6 +14,10 @@ namespace {
 
 BodyScan scan(std::string_view body, int first_line = 1, std::string_view log = "Log") {
     return scan_body(body, first_line, {std::string(log)}, "clients/acme.md");
+}
+
+LogLayout layout(std::string_view body, std::string_view log = "Log") {
+    return log_layout(body, {std::string(log)});
 }
 
 Date d(std::string_view s) { return *Date::parse(s); }
@@ -480,8 +485,8 @@ TEST_CASE("an empty body scans to nothing") {
     CHECK(s.entries.empty());
     CHECK(s.open_tasks.empty());
     CHECK(s.problems.empty());
-    CHECK(s.layout.style == LogLayout::Style::none);
-    CHECK(s.layout.insert_top == -1);
+    CHECK(layout("").style == LogLayout::Style::none);
+    CHECK(layout("").insert_top == -1);
 }
 
 // ---------------------------------------------------------------------------
@@ -499,29 +504,29 @@ TEST_CASE("layout: headings, oldest first") {
         "\n"
         "## Tasks\n"
         "- [ ] x\n";
-    const auto s = scan(body);
-    CHECK(s.layout.style == LogLayout::Style::headings);
-    CHECK_FALSE(s.layout.newest_first);
-    CHECK(s.layout.heading_level == 2);
-    CHECK(s.layout.insert_top == static_cast<long>(body.find("## 2026-01-01")));
-    CHECK(s.layout.insert_bottom == static_cast<long>(body.find("## Tasks")));
+    const LogLayout l = layout(body);
+    CHECK(l.style == LogLayout::Style::headings);
+    CHECK_FALSE(l.newest_first);
+    CHECK(l.heading_level == 2);
+    CHECK(l.insert_top == static_cast<long>(body.find("## 2026-01-01")));
+    CHECK(l.insert_bottom == static_cast<long>(body.find("## Tasks")));
 }
 
 TEST_CASE("layout: headings, newest first, running to the end of the body") {
     const std::string body = "### 2026-02-01 b\nx\n### 2026-01-01 a\ny";
-    const auto s = scan(body);
-    CHECK(s.layout.style == LogLayout::Style::headings);
-    CHECK(s.layout.newest_first);
-    CHECK(s.layout.heading_level == 3);
-    CHECK(s.layout.insert_top == 0);
-    CHECK(s.layout.insert_bottom == static_cast<long>(body.size()));
+    const LogLayout l = layout(body);
+    CHECK(l.style == LogLayout::Style::headings);
+    CHECK(l.newest_first);
+    CHECK(l.heading_level == 3);
+    CHECK(l.insert_top == 0);
+    CHECK(l.insert_bottom == static_cast<long>(body.size()));
 }
 
 TEST_CASE("layout: a single entry or equal dates are not newest first") {
-    CHECK_FALSE(scan("## 2026-02-01 b\n").layout.newest_first);
-    CHECK_FALSE(scan("## 2026-02-01 b\n## 2026-02-01 c\n").layout.newest_first);
-    CHECK(scan("## 2026-02-01 b\n## 2026-02-01 c\n## 2026-01-01\n").layout.newest_first);
-    CHECK_FALSE(scan("## 2026-02-01\n## 2026-01-01\n## 2026-03-01\n").layout.newest_first);
+    CHECK_FALSE(layout("## 2026-02-01 b\n").newest_first);
+    CHECK_FALSE(layout("## 2026-02-01 b\n## 2026-02-01 c\n").newest_first);
+    CHECK(layout("## 2026-02-01 b\n## 2026-02-01 c\n## 2026-01-01\n").newest_first);
+    CHECK_FALSE(layout("## 2026-02-01\n## 2026-01-01\n## 2026-03-01\n").newest_first);
 }
 
 TEST_CASE("layout: Log list, oldest first") {
@@ -535,12 +540,12 @@ TEST_CASE("layout: Log list, oldest first") {
         "  continued\n"
         "\n"
         "## Tasks\n";
-    const auto s = scan(body);
-    CHECK(s.layout.style == LogLayout::Style::list);
-    CHECK_FALSE(s.layout.newest_first);
-    CHECK(s.layout.heading_level == 2);
-    CHECK(s.layout.insert_top == static_cast<long>(body.find("- 2026-01-01")));
-    CHECK(s.layout.insert_bottom == static_cast<long>(body.find("\n\n## Tasks") + 1));
+    const LogLayout l = layout(body);
+    CHECK(l.style == LogLayout::Style::list);
+    CHECK_FALSE(l.newest_first);
+    CHECK(l.heading_level == 2);
+    CHECK(l.insert_top == static_cast<long>(body.find("- 2026-01-01")));
+    CHECK(l.insert_bottom == static_cast<long>(body.find("\n\n## Tasks") + 1));
 }
 
 TEST_CASE("layout: Log list, newest first, loose list and CRLF") {
@@ -553,23 +558,23 @@ TEST_CASE("layout: Log list, newest first, loose list and CRLF") {
         "  - nested note\r\n"
         "\r\n"
         "Trailing paragraph.\r\n";
-    const auto s = scan(body);
-    CHECK(s.layout.style == LogLayout::Style::list);
-    CHECK(s.layout.newest_first);
-    CHECK(s.layout.heading_level == 3);
-    CHECK(s.layout.insert_top == static_cast<long>(body.find("- 2026-02-01")));
-    CHECK(s.layout.insert_bottom == static_cast<long>(body.find("\r\n\r\nTrailing") + 2));
+    const LogLayout l = layout(body);
+    CHECK(l.style == LogLayout::Style::list);
+    CHECK(l.newest_first);
+    CHECK(l.heading_level == 3);
+    CHECK(l.insert_top == static_cast<long>(body.find("- 2026-02-01")));
+    CHECK(l.insert_bottom == static_cast<long>(body.find("\r\n\r\nTrailing") + 2));
 }
 
 TEST_CASE("layout: the last entry's style wins when both are used") {
     const std::string body = "## 2026-01-01 heading\n\n## Log\n- 2026-02-01 item\n";
-    const auto s = scan(body);
-    CHECK(s.layout.style == LogLayout::Style::list);
-    CHECK(s.layout.insert_top == static_cast<long>(body.find("- 2026-02-01")));
-    CHECK(s.layout.insert_bottom == static_cast<long>(body.size()));
-    const auto t = scan("## Log\n- 2026-02-01 item\n# 2026-03-01 heading\n");
-    CHECK(t.layout.style == LogLayout::Style::headings);
-    CHECK(t.layout.heading_level == 1);
+    const LogLayout l = layout(body);
+    CHECK(l.style == LogLayout::Style::list);
+    CHECK(l.insert_top == static_cast<long>(body.find("- 2026-02-01")));
+    CHECK(l.insert_bottom == static_cast<long>(body.size()));
+    const LogLayout t = layout("## Log\n- 2026-02-01 item\n# 2026-03-01 heading\n");
+    CHECK(t.style == LogLayout::Style::headings);
+    CHECK(t.heading_level == 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -606,13 +611,13 @@ TEST_CASE("deep nesting and odd input do not crash") {
 
 TEST_CASE("layout: the end of the Log section, for a first item") {
     const std::string body = "# Acme\n\n## Log\n\n<!-- hint -->\n\n### sub\n\n## Next\n";
-    CHECK(scan(body).layout.log_section_end == static_cast<long>(body.find("\n\n## Next") + 1));
+    CHECK(layout(body).log_section_end == static_cast<long>(body.find("\n\n## Next") + 1));
     const std::string html = "## Log\n\n<!-- one\ntwo -->\n\n## Next\n";
-    CHECK(scan(html).layout.log_section_end == static_cast<long>(html.find("\n\n## Next") + 1));
+    CHECK(layout(html).log_section_end == static_cast<long>(html.find("\n\n## Next") + 1));
     const std::string empty = "## Log\n## Next\n";
-    CHECK(scan(empty).layout.log_section_end == static_cast<long>(empty.find("## Next")));
+    CHECK(layout(empty).log_section_end == static_cast<long>(empty.find("## Next")));
     const std::string setext = "Log\n===\n\ntext\n";
-    CHECK(scan(setext).layout.log_section_end == static_cast<long>(setext.size()));
-    CHECK(scan("# Acme\n").layout.log_section_end == -1);
-    CHECK(scan("> ## Log\n").layout.log_section_end == -1);
+    CHECK(layout(setext).log_section_end == static_cast<long>(setext.size()));
+    CHECK(layout("# Acme\n").log_section_end == -1);
+    CHECK(layout("> ## Log\n").log_section_end == -1);
 }

@@ -31,8 +31,8 @@ BodyScan scan_note(std::string_view note) {
 std::string log_into(std::string_view note, const LogEntry& e) {
     Split split = split_note(note);
     REQUIRE(split.kind == Split::Kind::note);
-    BodyScan body = scan_body(split.body(note), split.body_first_line, {"Log"}, "acme.md");
-    Edit edit = plan_log_entry(note, split.body_begin, split.eol, body.layout, "Log", e);
+    Edit edit = plan_log_entry(note, split.body_begin, split.eol,
+                               log_layout(split.body(note), {"Log"}), "Log", e);
     CHECK(edit.length == 0);
     CHECK(edit.offset >= split.body_begin);
     return apply_edits(note, {edit});
@@ -206,8 +206,8 @@ TEST_CASE("a note that is only front matter") {
 TEST_CASE("the configured log_heading titles a new section") {
     const std::string note = "---\n---\n# Acme\n";
     Split split = split_note(note);
-    BodyScan body = scan_body(split.body(note), split.body_first_line, {"Journal"}, "acme.md");
-    Edit edit = plan_log_entry(note, split.body_begin, split.eol, body.layout, "Journal", entry("x"));
+    Edit edit = plan_log_entry(note, split.body_begin, split.eol,
+                               log_layout(split.body(note), {"Journal"}), "Journal", entry("x"));
     CHECK(apply_edits(note, {edit}) == "---\n---\n# Acme\n\n## Journal\n\n- 2026-11-24: x\n");
 }
 

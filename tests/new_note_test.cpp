@@ -4,6 +4,7 @@
 #include <string>
 
 #include "body.h"
+#include "body_log_layout.h"
 #include "front_matter.h"
 #include "new_note.h"
 
@@ -85,7 +86,7 @@ TEST_CASE("the template reads back: name, engagement, owner, no entries, no task
         CHECK(body.entries.empty());
         CHECK(body.open_tasks.empty());
         CHECK(body.problems.empty());
-        CHECK(body.layout.log_section_end > 0);
+        CHECK(log_layout(split.body(text), {"Log"}).log_section_end > 0);
     }
 }
 

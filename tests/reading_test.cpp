@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "body.h"
+#include "body_log_layout.h"
 #include "config.h"
 #include "log_heading.h"
 
@@ -91,9 +92,9 @@ TEST_CASE("log sections: the configured names, a string or a list") {
 }
 
 TEST_CASE("a heading that is itself an entry is not a log section") {
-    const auto s = scan("## 2026-11-02 Call log\n\n- 2026-11-03 not an entry\n");
-    CHECK(entry_dates(s) == Strings{"2026-11-02"});
-    CHECK(s.layout.log_section_end == -1);
+    const std::string body = "## 2026-11-02 Call log\n\n- 2026-11-03 not an entry\n";
+    CHECK(entry_dates(scan(body)) == Strings{"2026-11-02"});
+    CHECK(log_layout(body, kDefaultLogHeadings).log_section_end == -1);
 }
 
 TEST_CASE("a log section runs to the next heading of its level or higher") {

@@ -243,9 +243,8 @@ int run_log(const CommonOptions& common, const LogOptions& options) {
     if (split.kind == Split::Kind::note)
         last_before = read_front_matter(file.bytes, split, target->rel).front_matter.last_contact;
 
-    BodyScan body = scan_body(split.body(file.bytes), split.body_first_line, s.config.log_heading,
-                              target->rel);
-    Edit edit = plan_log_entry(file.bytes, split.body_begin, split.eol, body.layout,
+    const LogLayout layout = log_layout(split.body(file.bytes), s.config.log_heading);
+    Edit edit = plan_log_entry(file.bytes, split.body_begin, split.eol, layout,
                                s.config.log_heading.front(), entry);
     std::string logged = apply_edits(file.bytes, {edit});
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "body.h"
+#include "body_log_layout.h"
 #include "date.h"
 #include "edit.h"
 
@@ -32,7 +32,7 @@ struct LogEntry {
 std::string entry_words(const LogEntry& entry);
 
 // The edit that adds `entry` to the note `bytes`. The body starts at
-// `body_begin` (Split::body_begin) and `layout` is scan_body's for that body;
+// `body_begin` (Split::body_begin) and `layout` is log_layout's for that body;
 // `eol` is the note's line ending (Split::eol); `log_heading` titles a new
 // Log section.
 Edit plan_log_entry(std::string_view bytes, std::size_t body_begin, std::string_view eol,

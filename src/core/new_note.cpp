@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "body.h"
+#include "body_text.h"
 #include "name_fold.h"
 #include "text.h"
 

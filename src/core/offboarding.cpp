@@ -6,7 +6,7 @@
 #include <cmark-gfm.h>
 #include <fmt/format.h>
 
-#include "body.h"
+#include "body_markdown.h"
 #include "text.h"
 
 namespace touchbase {
@@ -62,11 +62,9 @@ OffboardingAppend offboarding_append(std::string_view note, std::string_view eol
 
 namespace {
 
-using Document = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
-
-Document parse(std::string_view text) {
-    return Document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT),
-                    &cmark_node_free);
+// Headings and lists only: no extension needed.
+NodePtr parse(std::string_view text) {
+    return NodePtr(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
 }
 
 }  // namespace
@@ -83,7 +81,7 @@ bool checklist_in_progress(std::optional<Date> project_end, std::optional<Date> 
         bool checklist;
     };
     std::vector<Heading> headings;
-    Document doc = parse(body);
+    NodePtr doc = parse(body);
     for (cmark_node* n = cmark_node_first_child(doc.get()); n; n = cmark_node_next(n)) {
         if (cmark_node_get_type(n) != CMARK_NODE_HEADING) continue;
         headings.push_back({cmark_node_get_start_line(n) + first_line - 1,
@@ -107,7 +105,7 @@ bool checklist_in_progress(std::optional<Date> project_end, std::optional<Date> 
 std::optional<std::string> checklist_swallowed(std::string_view body, std::string_view append) {
     std::string text(body);
     text += append;
-    Document doc = parse(text);
+    NodePtr doc = parse(text);
     // Read as written, the checklist is the last top-level block (its list,
     // or its heading when the list is empty), after the heading.
     cmark_node* last = cmark_node_last_child(doc.get());
