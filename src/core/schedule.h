@@ -39,12 +39,11 @@ struct Schedule {
 // SPEC §5.1: advance (L, C) with the contact entries. Exposed for tests.
 struct Counter {
     std::optional<Date> last_contact;
+    // No overflow to report: step 2 compares d + 2·C with d + cap exactly
+    // even past 9999-12-31 (compare_at), and a count past 9999 becomes the
+    // cap, so advancing the counter never needs a date it cannot hold. Only N
+    // can overflow; schedule() reports that in Schedule::error.
     std::optional<Duration> counter;
-    // Stays false: step 2 compares d + 2·C with d + cap exactly even past
-    // 9999-12-31 (compare_at), and a count past 9999 becomes the cap, so
-    // advancing the counter never needs a date it cannot hold. Only N can
-    // overflow; schedule() reports that in Schedule::error.
-    bool overflow = false;
 };
 Counter advance_counter(const CounterState& state, const std::vector<ContactEntry>& entries,
                         Engagement engagement, const ScheduleSettings& settings, Date today);
