@@ -69,6 +69,12 @@ TEST_CASE("log_heading_words: runs of letters and digits, lower-cased, digit-onl
     CHECK(log_heading_words("— 2025 —").empty());
 }
 
+TEST_CASE("log_heading_words: a byte that starts no UTF-8 character separates words") {
+    CHECK(log_heading_words("Call\xFF" "log") == Strings{"call", "log"});
+    CHECK(log_heading_words("Log\xED\xA0\x80") == Strings{"log"});  // a surrogate
+    CHECK(log_heading_words("Log\xEF\xBF\xBD" "book") == Strings{"log", "book"});  // U+FFFD
+}
+
 TEST_CASE("log sections: the default names, compared as words") {
     for (const char* heading : {"## Log", "## 📞 Log:", "### Contact LOG", "## Log (2025)",
                                 "## Call log", "## Calls", "## Meetings", "## meeting-log",

@@ -4,28 +4,14 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "text.h"
+
 namespace touchbase {
 
 namespace {
 
-// The code point at `at` and its length in bytes (the text is valid UTF-8:
-// notes are checked first; a stray byte is taken as one separator).
-std::pair<std::uint32_t, std::size_t> code_point(std::string_view s, std::size_t at) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
-    const unsigned char c = b(0);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (at + len > s.size()) return {0xFFFD, 1};
-    std::uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((b(k) & 0xC0) != 0x80) return {0xFFFD, 1};
-        cp = (cp << 6) | (b(k) & 0x3F);
-    }
-    return {cp, len};
-}
-
 bool is_word_char(std::uint32_t cp) {
-    if (cp < 0x80)
-        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (cp < 0x80) return is_ascii_alnum(static_cast<char>(cp));
     if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;  // Latin-1 punctuation, symbols
     if (cp == 0xD7 || cp == 0xF7) return false;                      // × ÷
     if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, dingbats
@@ -35,14 +21,13 @@ bool is_word_char(std::uint32_t cp) {
     if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
     if (cp >= 0x1F000 && cp <= 0x1FBFF) return false;  // emoji, symbols
     if (cp >= 0xE0000) return false;                   // tags, private use
-    return cp != 0xFFFD;
+    return cp != 0xFFFD;                               // the replacement character
 }
 
 void append_lower(std::string& out, std::string_view s, std::size_t at, std::size_t len,
                   std::uint32_t cp) {
     if (len == 1) {
-        const char c = s[at];
-        out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        out += ascii_lower(s[at]);
     } else if (len == 2 && cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) {
         const std::uint32_t lower = cp + 0x20;  // À..Þ to à..þ
         out += static_cast<char>(0xC0 | (lower >> 6));
@@ -64,14 +49,16 @@ std::vector<std::string> log_heading_words(std::string_view text) {
         digits_only = true;
     };
     for (std::size_t i = 0; i < text.size();) {
-        const auto [cp, len] = code_point(text, i);
-        if (is_word_char(cp)) {
-            if (!(cp >= '0' && cp <= '9')) digits_only = false;
-            append_lower(word, text, i, len, cp);
+        // A byte that starts no valid UTF-8 sequence (notes and the
+        // configuration are checked first) separates words.
+        const std::size_t at = i;
+        const long cp = next_code_point(text, i);
+        if (cp >= 0 && is_word_char(static_cast<std::uint32_t>(cp))) {
+            if (!(cp < 0x80 && is_digit(static_cast<char>(cp)))) digits_only = false;
+            append_lower(word, text, at, i - at, static_cast<std::uint32_t>(cp));
         } else {
             flush();
         }
-        i += len;
     }
     flush();
     return words;
