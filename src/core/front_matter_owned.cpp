@@ -8,37 +8,14 @@
 
 namespace touchbase {
 
-// SPEC §9: an owned value is a plain, single- or double-quoted scalar on its
-// key's own line, the key at column 1, optionally followed by spaces and a
-// comment. yaml-cpp says where the key is and what the value means; the line
-// itself says where the value ends (yaml-cpp marks only starts).
-void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark& next_key) {
-    const char* name = to_string(k);
-    const YAML::Mark km = e.key_node.Mark();
-    const std::string_view line = yaml_line(km.line);
-    auto fail = [&](std::size_t column, std::string_view what) {
-        problem(Severity::error, km.line, static_cast<int>(column),
-                fmt::format("{} must have a plain or quoted value on its own line "
-                            "(touchbase rewrites it in place): {}",
-                            name, what));
-    };
-    const OwnedValueToken t = km.column == 0 ? lex_owned_value(line, name) : OwnedValueToken{};
-    if (t.kind == OwnedValueToken::Kind::bad_key) {
-        problem(Severity::error, km.is_null() ? 0 : km.line, km.is_null() ? 0 : km.column,
-                fmt::format("{} must be written as a top-level `{}: VALUE` line starting at "
-                            "column 1 (touchbase rewrites it in place)",
-                            name, name));
-        return;
-    }
-    if (t.kind == OwnedValueToken::Kind::bad_value) return fail(t.error_column, t.what);
+namespace {
 
-    const YAML::Node& v = e.value;
+// What yaml-cpp read for an owned value must be what its line shows (the
+// lexer's token `t`): the reason it is not, with the column to blame, or
+// nullptr when it is.
+const char* disagreement(const YAML::Node& v, const YAML::Mark& key_mark, const OwnedValueToken& t,
+                         std::string_view line, const YAML::Mark& next_key, std::size_t& column) {
     const YAML::Mark vm = v.Mark();
-    OwnedSlot slot;
-    slot.present = true;
-    slot.line = split_.yaml_first_line + km.line;
-    const std::size_t line_offset = split_.yaml_begin + lines_.start(km.line);
-
     if (t.kind == OwnedValueToken::Kind::empty) {
         // Empty on its own line. yaml-cpp's mark for an empty value points at
         // the next token, which must then be the next top-level key (there
@@ -47,34 +24,68 @@ void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark&
         // which yaml-cpp takes as the value).
         const bool at_next_key = !vm.is_null() && vm.line == next_key.line &&
                                  vm.column == next_key.column;
-        if (!v.IsNull() || !at_next_key) return fail(t.after_colon, "the value is on a later line");
-        if (t.start >= line.size()) slot.plain_unsafe = next_line_starts_with_tab(km.line);
-        slot.value_offset = line_offset + t.after_colon;
-        slot.column = 1;
-        out_.front_matter.slots[static_cast<int>(k)] = std::move(slot);
+        column = t.after_colon;
+        return v.IsNull() && at_next_key ? nullptr : "the value is on a later line";
+    }
+    column = t.start;
+    const bool value_here = !vm.is_null() && vm.line == key_mark.line &&
+                            vm.column == static_cast<int>(t.start);
+    if (t.quote != 0)
+        return value_here && v.IsScalar() ? nullptr : "the value is not a single quoted scalar";
+    // A plain scalar continued on the next lines reads longer than its token.
+    const std::string_view token = line.substr(t.start, t.end - t.start);
+    if (value_here && (v.IsNull() || (v.IsScalar() && v.Scalar() == token))) return nullptr;
+    return v.IsScalar() ? "the value runs over several lines" : "the value is not a single scalar";
+}
+
+}  // namespace
+
+// SPEC §9: an owned value is a plain, single- or double-quoted scalar on its
+// key's own line, the key at column 1, optionally followed by spaces and a
+// comment. yaml-cpp says where the key is and what the value means; the line
+// itself says where the value ends (yaml-cpp marks only starts).
+void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark& next_key) {
+    const char* name = to_string(k);
+    const YAML::Mark km = e.key_node.Mark();
+    const std::string_view line = yaml_line(km.line);
+    const OwnedValueToken t = km.column == 0 ? lex_owned_value(line, name) : OwnedValueToken{};
+    if (t.kind == OwnedValueToken::Kind::bad_key) {
+        problem(Severity::error, km.is_null() ? 0 : km.line, km.is_null() ? 0 : km.column,
+                fmt::format("{} must be written as a top-level `{}: VALUE` line starting at "
+                            "column 1 (touchbase rewrites it in place)",
+                            name, name));
+        return;
+    }
+    std::size_t column = t.error_column;
+    const char* what = t.kind == OwnedValueToken::Kind::bad_value
+                           ? t.what
+                           : disagreement(e.value, km, t, line, next_key, column);
+    if (what) {
+        problem(Severity::error, km.line, static_cast<int>(column),
+                fmt::format("{} must have a plain or quoted value on its own line "
+                            "(touchbase rewrites it in place): {}",
+                            name, what));
         return;
     }
 
-    const bool value_here = !vm.is_null() && vm.line == km.line &&
-                            vm.column == static_cast<int>(t.start);
-    if (t.quote != 0) {
-        if (!value_here || !v.IsScalar()) return fail(t.start, "the value is not a single quoted scalar");
-        slot.text = v.Scalar();
-        slot.is_null = slot.text.empty();
+    OwnedSlot slot;
+    slot.present = true;
+    slot.line = split_.yaml_first_line + km.line;
+    const std::size_t line_offset = split_.yaml_begin + lines_.start(km.line);
+    if (t.kind == OwnedValueToken::Kind::empty) {
+        if (t.start >= line.size()) slot.plain_unsafe = next_line_starts_with_tab(km.line);
+        slot.value_offset = line_offset + t.after_colon;
+        slot.column = 1;
     } else {
-        const std::string_view token = line.substr(t.start, t.end - t.start);
-        // A plain scalar continued on the next lines reads longer than its token.
-        if (!value_here || !(v.IsNull() || (v.IsScalar() && v.Scalar() == token)))
-            return fail(t.start, v.IsScalar() ? "the value runs over several lines"
-                                              : "the value is not a single scalar");
-        slot.is_null = v.IsNull();
-        if (!slot.is_null) slot.text = std::string(token);
+        slot.quote = t.quote;
+        slot.is_null = e.value.IsNull() || (t.quote != 0 && e.value.Scalar().empty());
+        if (!slot.is_null)
+            slot.text = t.quote != 0 ? e.value.Scalar() : std::string(line.substr(t.start, t.end - t.start));
+        slot.value_offset = line_offset + t.start;
+        slot.value_length = t.end - t.start;
+        slot.column = static_cast<int>(t.start) + 1;
+        if (!slot.is_null) read_owned_meaning(k, slot.text, km.line, static_cast<int>(t.start));
     }
-    slot.quote = t.quote;
-    slot.value_offset = line_offset + t.start;
-    slot.value_length = t.end - t.start;
-    slot.column = static_cast<int>(t.start) + 1;
-    if (!slot.is_null) read_owned_meaning(k, slot.text, km.line, static_cast<int>(t.start));
     out_.front_matter.slots[static_cast<int>(k)] = std::move(slot);
 }
 
