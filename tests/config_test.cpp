@@ -1,8 +1,11 @@
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include "config.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
@@ -65,7 +68,7 @@ offboarding:
     CHECK(c.remind_before == Duration{1, Unit::days});
     CHECK(c.card_lead == Duration{3, Unit::weeks});
     CHECK(c.schedule.calendar.workdays == std::array<bool, 7>{true, true, true, true, false, false, false});
-    CHECK(c.schedule.calendar.holidays == std::vector<Date>{*Date::parse("2026-01-02"), *Date::parse("2026-12-24")});
+    CHECK(c.schedule.calendar.holidays == std::vector<Date>{day("2026-01-02"), day("2026-12-24")});
     CHECK(c.schedule.calendar.yearly == std::vector<std::pair<int, int>>{{2, 29}, {12, 25}});
     CHECK(c.log_heading == std::vector<std::string>{"Contacts"});
     REQUIRE(c.offboarding.size() == 2);
@@ -73,9 +76,9 @@ offboarding:
     CHECK(c.offboarding[1].text == "Say thanks");
     CHECK_FALSE(c.offboarding[1].after);
     // Yearly holidays make workdays: 2027-12-25 is a Saturday anyway, 2026-12-25 a Friday.
-    CHECK_FALSE(c.schedule.calendar.is_workday(*Date::parse("2026-12-25")));
-    CHECK_FALSE(c.schedule.calendar.is_workday(*Date::parse("2026-12-24")));
-    CHECK(c.schedule.calendar.is_workday(*Date::parse("2026-12-22")));
+    CHECK_FALSE(c.schedule.calendar.is_workday(day("2026-12-25")));
+    CHECK_FALSE(c.schedule.calendar.is_workday(day("2026-12-24")));
+    CHECK(c.schedule.calendar.is_workday(day("2026-12-22")));
 }
 
 TEST_CASE("config: an unknown key is a warning with file, line and column") {
@@ -153,4 +156,21 @@ TEST_CASE("config: calendar_id (spec §7.2): read as a string; init's text carri
     CHECK(with_id.problems.empty());
     CHECK(with_id.config.calendar_id == "0123456789ab");
     CHECK(read_config(default_config_text(), "c").config.calendar_id.empty());
+}
+
+TEST_CASE("config: exactly 64 levels of nesting are read, 65 are refused (finding 14)") {
+    // The top-level mapping is the first level; `x` holds 63 or 64 more.
+    auto nested = [](int levels) {
+        const std::size_t brackets = static_cast<std::size_t>(levels - 1);
+        return "horizon: 7d\nx: " + std::string(brackets, '[') + std::string(brackets, ']') + "\n";
+    };
+    const ConfigRead at_limit = read_config(nested(64), ".touchbase.yaml");
+    REQUIRE(at_limit.problems.size() == 1);
+    CHECK(at_limit.problems[0].message == "unknown key 'x'");
+    const ConfigRead over = read_config(nested(65), ".touchbase.yaml");
+    REQUIRE(over.problems.size() == 1);
+    CHECK(over.problems[0].severity == Severity::error);
+    CHECK(over.problems[0].message == "the configuration is nested deeper than 64 levels");
+    CHECK(over.problems[0].line == 2);
+    CHECK(over.problems[0].column == 3 + 64);  // the 64th bracket, level 65
 }
