@@ -309,8 +309,8 @@ TEST_CASE("calendar events: overdue and new on today with the days late, cards o
     CHECK(build_agenda(report_of({paused})).events.empty());
 }
 
-TEST_CASE("write_json prints the bytes of render_json, however large the agenda") {
-    // 3,000 clients with actions make a few hundred KiB: written in pieces.
+TEST_CASE("the renderers hand a large agenda on in pieces, never whole") {
+    // 3,000 clients with actions make a few hundred KiB of agenda.md and JSON.
     std::vector<ClientRecord> clients;
     for (int i = 0; i < 3000; ++i) {
         auto c = client(fmt::format("clients/c{:05}.md", i), d("2026-11-20"));
@@ -319,19 +319,42 @@ TEST_CASE("write_json prints the bytes of render_json, however large the agenda"
     }
     const Report report = report_of(std::move(clients));
     const Agenda agenda = build_agenda(report);
-    const std::string expected = render_json(agenda);
-    REQUIRE(expected.size() > 4 * 64 * 1024);
-    std::FILE* f = std::tmpfile();
-    REQUIRE(f != nullptr);
-    write_json(agenda, f);
-    std::fflush(f);
-    std::rewind(f);
-    std::string written;
-    char buf[8192];
-    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) written.append(buf, n);
-    std::fclose(f);
-    CHECK(written.size() == expected.size());
-    CHECK(written == expected);
+    auto pieces_of = [&](auto render) {
+        std::vector<std::string> pieces;
+        render([&](std::string_view piece) { pieces.emplace_back(piece); });
+        return pieces;
+    };
+    const std::pair<std::vector<std::string>, std::string> renderings[] = {
+        {pieces_of([&](const TextSink& put) { render_json(agenda, put); }), render_json(agenda)},
+        {pieces_of([&](const TextSink& put) { render_markdown(agenda, "", put); }),
+         render_markdown(agenda, "")}};
+    for (const auto& [pieces, expected] : renderings) {
+        std::string whole;
+        for (const auto& piece : pieces) {
+            CHECK(!piece.empty());
+            // A piece is handed on once it reaches 64 KiB: one list item more at most.
+            CHECK(piece.size() < 64 * 1024 + 1024);
+            whole += piece;
+        }
+        CHECK(pieces.size() > 4);
+        CHECK(whole.size() > 4 * 64 * 1024);
+        CHECK(whole == expected);
+    }
+}
+
+TEST_CASE("an agenda for agenda.md alone leaves out the lists only JSON and ICS show") {
+    auto c = client("a.md", d("2026-11-20"));
+    c.actions = {action("send the offer", "2026-11-30", 12)};
+    const Report report = report_of({c});
+    const Agenda full = build_agenda(report);
+    const Agenda sections = build_agenda(report, {.clients_and_actions = false, .events = false});
+    CHECK(!full.clients.empty());
+    CHECK(!full.actions.empty());
+    CHECK(!full.events.empty());
+    CHECK(sections.clients.empty());
+    CHECK(sections.actions.empty());
+    CHECK(sections.events.empty());
+    CHECK(render_markdown(sections, "") == render_markdown(full, ""));
 }
 
 TEST_CASE("summary line: the exact form, zero parts left out, singulars") {

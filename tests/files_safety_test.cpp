@@ -58,6 +58,33 @@ TEST_CASE("write_atomically: replaces the file and keeps its mode") {
     CHECK(temporaries_in(tmp.path) == 0);
 }
 
+TEST_CASE("same_content compares the file with text made in pieces, and a write takes the pieces") {
+    TempDir tmp;
+    const auto file = tmp.path / "agenda.md";
+    // Three pieces, as a renderer hands them on.
+    const Content text = [](const TextSink& put) {
+        put("# Agenda\n");
+        put("- one\n");
+        put("- two\n");
+    };
+    CHECK_FALSE(same_content(file, text));  // missing
+    REQUIRE_FALSE(write_atomically(file, text, std::nullopt));
+    CHECK(slurp(file) == "# Agenda\n- one\n- two\n");
+    CHECK(same_content(file, text));
+    write(file, "# Agenda\n- one\n- two\nmore\n");  // longer on disk
+    CHECK_FALSE(same_content(file, text));
+    write(file, "# Agenda\n- one\n");  // shorter on disk
+    CHECK_FALSE(same_content(file, text));
+    write(file, "# Agenda\n- one\n- twO\n");  // same size, one byte differs
+    CHECK_FALSE(same_content(file, text));
+    write(file, "");
+    CHECK_FALSE(same_content(file, text));
+    CHECK(same_content(file, [](const TextSink&) {}));  // empty is empty
+    std::filesystem::remove(file);
+    std::filesystem::create_directory(file);  // not a regular file
+    CHECK_FALSE(same_content(file, text));
+}
+
 TEST_CASE("write_atomically: a note changed on disk since it was read is left alone") {
     TempDir tmp;
     const fs::path note = tmp.path / "acme.md";

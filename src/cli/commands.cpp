@@ -222,14 +222,13 @@ int run_run(const CommonOptions& given) {
     Report report = report_of(s, pass, common);
     // The note problems, and the report's own (an --owner that keeps no client).
     for (const auto& p : report.problems) print_problem(p, common);
-    const Agenda agenda = build_agenda(report);
-    std::string agenda_text = render_markdown(agenda, s.link_prefix);
+    const Agenda agenda = build_agenda(report, {.clients_and_actions = false, .events = false});
     int status = status_for(pass.problems);
-    // SPEC §6: written only when its content changes. An existing agenda
-    // larger than the new one differs from it, so no more needs reading (and
-    // an agenda of a large folder may pass the 10 MiB limit of notes).
-    ReadFile existing = read_file(s.agenda_path, agenda_text.size());
-    if (existing.error || existing.bytes != agenda_text) {
+    // SPEC §6: written only when its content changes. The text is made twice
+    // when it does (once to compare, once to write) rather than held whole:
+    // the agenda of 100,000 notes is some 30 MB.
+    const Content agenda_text = [&](const TextSink& put) { render_markdown(agenda, s.link_prefix, put); };
+    if (!same_content(s.agenda_path, agenda_text)) {
         // An `agenda` in a folder that git does not keep yet (it keeps no
         // empty folders): make the folder rather than fail every run.
         auto error = make_agenda_folder(s.agenda_path);
@@ -299,22 +298,22 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     Pass pass = read_notes(s, WriteMode::dry_run);
     const Report report = report_of(s, pass, common);
     for (const auto& p : report.problems) print_problem(p, common);
-    const Agenda agenda = build_agenda(report);
+    // Each format builds only the lists it shows, and is made as it is
+    // written: the whole text of a large folder never sits in memory.
+    const bool json = options.format == "json", ics = options.format == "ics";
+    const Agenda agenda = build_agenda(report, {.clients_and_actions = json, .events = ics});
     const int status = status_for(report.problems);
-    if (options.format == "json" && !options.output) {
-        // Streamed: the whole JSON of a large folder never sits in memory.
-        write_json(agenda, stdout);
-        return status;
-    }
-    std::string text;
-    if (options.format == "json")
-        text = render_json(agenda);
-    else if (options.format == "ics")
-        text = render_ics(agenda);
-    else
-        text = render_markdown(agenda, link_prefix_for_output(s, options));
+    const std::string link_prefix = link_prefix_for_output(s, options);
+    const Content text = [&](const TextSink& put) {
+        if (json)
+            render_json(agenda, put);
+        else if (ics)
+            put(render_ics(agenda));
+        else
+            render_markdown(agenda, link_prefix, put);
+    };
     if (!options.output) {
-        fmt::print("{}", text);
+        text([](std::string_view piece) { std::fwrite(piece.data(), 1, piece.size(), stdout); });
         return status;
     }
     // Spec §7: FILE is replaced atomically, and only now that the agenda was

@@ -647,7 +647,50 @@ std::optional<std::string> reread(int dir_fd, const std::string& name, std::size
 
 }  // namespace
 
+std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
+                                            const std::optional<FileStamp>& expected,
+                                            const std::string* original);
+
 std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
+                                            const std::optional<FileStamp>& expected,
+                                            const std::string* original) {
+    return write_atomically(path, [&](const TextSink& put) { put(bytes); }, expected, original);
+}
+
+std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
+                                            const std::optional<FileStamp>& expected) {
+    return write_atomically(path, content, expected, nullptr);
+}
+
+bool same_content(const fs::path& path, const Content& content) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    bool same = true;
+    std::string disk;
+    content([&](std::string_view piece) {
+        if (!same) return;
+        disk.resize(piece.size());
+        std::size_t done = 0;
+        while (done < piece.size()) {
+            ssize_t n = ::read(fd, disk.data() + done, piece.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n <= 0) break;
+            done += static_cast<std::size_t>(n);
+        }
+        same = done == piece.size() && std::string_view(disk) == piece;
+    });
+    char extra;
+    return same && ::read(fd, &extra, 1) == 0;  // and nothing more on disk
+}
+
+std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
                                             const std::optional<FileStamp>& expected,
                                             const std::string* original) {
     std::error_code ec;
@@ -702,13 +745,17 @@ std::optional<std::string> write_atomically(const fs::path& path, std::string_vi
         ::unlinkat(dir_fd, tmp.c_str(), 0);
         return std::optional<std::string>(std::move(message));
     };
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) return fail(fmt::format("cannot write: {}", errno_text()));
-        done += static_cast<std::size_t>(n);
-    }
+    int write_error = 0;
+    content([&](std::string_view piece) {
+        std::size_t done = 0;
+        while (write_error == 0 && done < piece.size()) {
+            ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
+            if (n < 0 && errno == EINTR) continue;
+            if (n < 0) write_error = errno;
+            else done += static_cast<std::size_t>(n);
+        }
+    });
+    if (write_error != 0) return fail(fmt::format("cannot write: {}", errno_text(write_error)));
     if (exists) {
         // Owner and group first (chown clears setuid and setgid), then the
         // ACL and other attributes, then the mode with its special bits.

@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "problem.h"
+#include "text_sink.h"
 
 namespace touchbase {
 
@@ -117,6 +119,19 @@ bool starts_with_front_matter(std::string_view bytes);
 std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
                                             const std::optional<FileStamp>& expected,
                                             const std::string* original = nullptr);
+
+// A file's new content, made by handing its bytes to `put` in pieces (the
+// agenda of a large folder is written as it is rendered, never held whole).
+using Content = std::function<void(const TextSink& put)>;
+
+// write_atomically for content made in pieces.
+std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
+                                            const std::optional<FileStamp>& expected);
+
+// The regular file at `path` holds exactly `content`'s bytes: compared piece
+// by piece as they are made, without reading the file whole. False when the
+// file is missing, is not a regular file or cannot be read.
+bool same_content(const fs::path& path, const Content& content);
 
 // The temporary files write_atomically makes: `.tb-` 8 letters or digits `.tmp`.
 bool is_temporary_name(std::string_view name);

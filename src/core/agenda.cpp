@@ -152,7 +152,7 @@ void add_events(Agenda& agenda, const Report& report) {
 
 }  // namespace
 
-Agenda build_agenda(const Report& report) {
+Agenda build_agenda(const Report& report, AgendaLists lists) {
     Agenda agenda;
     agenda.today = report.today;
     agenda.calendar_id = report.calendar_id;
@@ -239,8 +239,8 @@ Agenda build_agenda(const Report& report) {
                          return std::tie(a.card->date, a.client->file, a.card->line) <
                                 std::tie(b.card->date, b.client->file, b.card->line);
                      });
-    add_clients_and_actions(agenda, report);
-    add_events(agenda, report);
+    if (lists.clients_and_actions) add_clients_and_actions(agenda, report);
+    if (lists.events) add_events(agenda, report);
     return agenda;
 }
 

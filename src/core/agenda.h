@@ -2,7 +2,6 @@
 // the sections built from them. Renderers only format this.
 #pragma once
 
-#include <cstdio>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,6 +9,7 @@
 #include "date.h"
 #include "note.h"
 #include "problem.h"
+#include "text_sink.h"
 
 namespace touchbase {
 
@@ -105,22 +105,33 @@ struct Agenda {
 // its label after a space when there is one.
 std::string card_event_text(const CardReminder& card);
 
+// Which lists of the model to build beyond the sections, counts and
+// problems that every agenda has: `clients` and `actions` (JSON), `events`
+// (ICS). agenda.md needs neither, and at 100,000 notes they are tens of MB.
+struct AgendaLists {
+    bool clients_and_actions = true;
+    bool events = true;
+};
+
 // Points into `report`, which must outlive the result.
-Agenda build_agenda(const Report& report);
+Agenda build_agenda(const Report& report, AgendaLists lists = {});
 
 // The renderers (render_*.cpp). `link_prefix` is the path from the agenda's
 // folder to DIR ("" when the agenda is in DIR, "../" one level below, ...).
 // Each only formats `agenda` (build_agenda(report); the run summary counts
 // from it too).
 std::string render_markdown(const Agenda& agenda, std::string_view link_prefix);
+// The same bytes handed to `sink` in pieces as they are made (text_sink.h).
+void render_markdown(const Agenda& agenda, std::string_view link_prefix, const TextSink& sink);
 // SPEC §6: the agenda's one-line summary, exactly `A clients to contact (B
 // overdue, C new); D action items due (E overdue)` with the parts whose count
 // is zero left out, or `Nothing due today.`
 std::string summary_line(const AgendaCounts& counts);
 std::string render_json(const Agenda& agenda);
-// The same bytes written to `out` as they are made (the text of a large
-// folder is tens of MB; `agenda --format json` prints without holding it).
-void write_json(const Agenda& agenda, std::FILE* out);
+// The same bytes handed to `sink` in pieces as they are made (the text of a
+// large folder is tens of MB; `agenda --format json` prints without holding
+// it).
+void render_json(const Agenda& agenda, const TextSink& sink);
 // SPEC §7.2: an RFC 5545 calendar (CRLF, folded at 75 octets), one all-day
 // event per next contact (with an alarm at its reminder day) and per action
 // item with a date of its own. Same report, same bytes.

@@ -1,6 +1,5 @@
 // `agenda --format json` (SPEC §7.1): keys in the spec's order; the arrays
 // come sorted from the agenda model.
-#include <cstdio>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -8,6 +7,7 @@
 #include "agenda.h"
 #include "guards.h"
 #include "json_text.h"
+#include "text_sink.h"
 
 namespace touchbase {
 
@@ -39,21 +39,8 @@ std::string json_string(std::string_view text) {
 
 namespace {
 
-// Where the text goes: `out`, handed to `sink` (when there is one) every
-// 64 KiB, so a folder of 100,000 notes does not hold its 70 MB of JSON in
-// memory at once.
-struct JsonOut {
-    std::string out;
-    std::FILE* sink = nullptr;
-    void flush(bool last = false) {
-        if (!sink || (!last && out.size() < 64 * 1024)) return;
-        std::fwrite(out.data(), 1, out.size(), sink);
-        out.clear();
-    }
-};
-
 template <typename T, typename Write>
-void array(JsonOut& json, std::string_view key, const std::vector<T>& items, Write write,
+void array(ChunkedText& json, std::string_view key, const std::vector<T>& items, Write write,
            bool last = false) {
     std::string& out = json.out;
     fmt::format_to(std::back_inserter(out), "  {}: [", json_string(key));
@@ -66,7 +53,7 @@ void array(JsonOut& json, std::string_view key, const std::vector<T>& items, Wri
     out += last ? "\n" : ",\n";
 }
 
-void render_json_to(const Agenda& agenda, JsonOut& json) {
+void render_json_to(const Agenda& agenda, ChunkedText& json) {
     std::string& out = json.out;
     auto it = std::back_inserter(out);
     fmt::format_to(it, "{{\n  \"today\": {},\n", json_string(agenda.today.str()));
@@ -110,20 +97,18 @@ void render_json_to(const Agenda& agenda, JsonOut& json) {
         },
         true);
     out += "}\n";
-    json.flush(true);
+    json.finish();
 }
 
 }  // namespace
 
-std::string render_json(const Agenda& agenda) {
-    JsonOut json;
+void render_json(const Agenda& agenda, const TextSink& sink) {
+    ChunkedText json(sink);
     render_json_to(agenda, json);
-    return std::move(json.out);
 }
 
-void write_json(const Agenda& agenda, std::FILE* out) {
-    JsonOut json{{}, out};
-    render_json_to(agenda, json);
+std::string render_json(const Agenda& agenda) {
+    return collect_text([&](const TextSink& sink) { render_json(agenda, sink); });
 }
 
 }  // namespace touchbase

@@ -9,6 +9,7 @@
 #include "agenda.h"
 #include "guards.h"
 #include "markdown_text.h"
+#include "text_sink.h"
 
 namespace touchbase {
 
@@ -62,8 +63,9 @@ std::string summary_line(const AgendaCounts& counts) {
     return clients + "; " + actions;
 }
 
-std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) {
-    std::string out;
+void render_markdown(const Agenda& agenda, std::string_view link_prefix, const TextSink& sink) {
+    ChunkedText text(sink);
+    std::string& out = text.out;
     Out it(out);
     Date today = agenda.today;
     fmt::format_to(it, "# Agenda for {} {}\n\n", weekday_name(today.weekday()), today);
@@ -76,6 +78,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
             fmt::format_to(it, "- {}, {} late: ", item.due, plural(late, "day", "days"));
             client_link(it, *item.client, link_prefix);
             fmt::format_to(it, ": {}\n", what(item));
+            text.flush();
         }
     }
     if (!agenda.due_today.empty()) {
@@ -84,6 +87,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
             out += "- ";
             client_link(it, *item.client, link_prefix);
             fmt::format_to(it, ": {}\n", what(item));
+            text.flush();
         }
     }
     if (!agenda.prepare.empty()) {
@@ -97,6 +101,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
                                escape_markdown(item.client->last_entry_text));
             for (const auto* action : item.actions)
                 fmt::format_to(it, "  - Open: {} (due {})\n", escape_markdown(action->text), action->due);
+            text.flush();
         }
     }
     if (!agenda.coming_up.empty()) {
@@ -105,6 +110,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
             fmt::format_to(it, "- {} {}: ", weekday_name(item.due.weekday()), item.due);
             client_link(it, *item.client, link_prefix);
             fmt::format_to(it, ": {}\n", what(item));
+            text.flush();
         }
     }
     if (!agenda.cards.empty()) {
@@ -116,6 +122,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
             out += ": ";
             client_link(it, *item.client, link_prefix);
             out += '\n';
+            text.flush();
         }
     }
     if (!agenda.no_next_action.empty()) {
@@ -124,6 +131,7 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
             out += "- ";
             client_link(it, *client, link_prefix);
             fmt::format_to(it, ", {}\n", to_string(client->engagement));
+            text.flush();
         }
     }
     if (!agenda.problems->empty()) {
@@ -148,7 +156,11 @@ std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) 
         const std::string fence(std::max<std::size_t>(3, longest + 1), '`');
         fmt::format_to(it, "{}text\n{}{}\n", fence, block, fence);
     }
-    return out;
+    text.finish();
+}
+
+std::string render_markdown(const Agenda& agenda, std::string_view link_prefix) {
+    return collect_text([&](const TextSink& sink) { render_markdown(agenda, link_prefix, sink); });
 }
 
 }  // namespace touchbase
