@@ -90,3 +90,27 @@ TEST_CASE("parse_month_day: MM-DD of a real day of a leap year") {
     CHECK_FALSE(parse_month_day("12-25 ").has_value());
     CHECK_FALSE(parse_month_day("1a-01").has_value());
 }
+
+TEST_CASE("first_invalid_utf8 finds the first bad byte wherever it is, after any run of ASCII") {
+    for (std::size_t at = 0; at < 40; ++at) {
+        std::string text(40, 'a');
+        text[at] = '\xFF';
+        CHECK(first_invalid_utf8(text) == at);
+        text[at] = 'a';
+        text.insert(at, "\xC3\xA9");  // é: valid, then a truncated sequence at the end
+        CHECK_FALSE(first_invalid_utf8(text).has_value());
+        text += "\xE2\x82";
+        CHECK(first_invalid_utf8(text) == text.size() - 2);
+    }
+}
+
+TEST_CASE("LineIndex: a text with LF only and the same lines ending in CRLF agree") {
+    const std::string lf = "one\n\ntwo\nthree";
+    const std::string crlf = "one\r\n\r\ntwo\r\nthree";
+    const LineIndex a(lf), b(crlf);
+    REQUIRE(a.line_count() == 4);
+    REQUIRE(b.line_count() == 4);
+    for (int line = 1; line <= 4; ++line) CHECK(a.content(line) == b.content(line));
+    CHECK(a.line_of(lf.find("two")) == 3);
+    CHECK(a.column_of(lf.find("hree")) == 2);
+}

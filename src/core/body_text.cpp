@@ -256,6 +256,11 @@ LeadingDate leading_date(std::string_view text) {
 
 std::optional<DueMarker> find_due_marker(std::string_view line) {
     for (std::size_t i = 0; i < line.size(); ++i) {
+        // Every marker starts with one of these bytes: the others are passed
+        // over without trying the three readers (this runs on every byte of
+        // every task item).
+        const char c = line[i];
+        if (c != '\xF0' && c != '[' && c != '(' && c != 'd' && c != 'D') continue;
         if (auto m = calendar_marker_at(line, i)) return m;
         if (auto m = dataview_marker_at(line, i)) return m;
         if (auto m = todo_marker_at(line, i)) return m;

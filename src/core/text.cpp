@@ -1,6 +1,8 @@
 #include "text.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace touchbase {
 
@@ -79,6 +81,13 @@ long next_code_point(std::string_view s, std::size_t& i) {
 
 std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
+        // Most of a note is ASCII: eight bytes at a time while no byte has
+        // its high bit set (this guard runs on every byte of every note).
+        std::uint64_t word;
+        while (i + sizeof word <= text.size() &&
+               (std::memcpy(&word, text.data() + i, sizeof word), (word & 0x8080808080808080u) == 0))
+            i += sizeof word;
+        if (i >= text.size()) break;
         const std::size_t n = utf8_sequence_length(text, i);
         if (n == 0) return i;
         i += n;
@@ -163,6 +172,12 @@ std::string_view rest_of_line(std::string_view text, std::size_t pos) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(0);
+    if (text.find('\r') == std::string_view::npos) {
+        // LF only, as most notes are: memchr finds the line ends.
+        for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+            starts_.push_back(i + 1);
+        return;
+    }
     for (std::size_t i = 0; i < text.size(); ++i) {
         if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
         if (text[i] == '\n' || text[i] == '\r') starts_.push_back(i + 1);

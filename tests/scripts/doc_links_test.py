@@ -7,6 +7,8 @@
   file of the repository and, after '#', a heading of that file.
 - Every `docs/decisions.md#ANCHOR` cited in src/, tests/ or fuzz/ is a
   heading of docs/decisions.md (each decision's heading is its anchor).
+- Every section a code comment cites ("spec §5.2") is a numbered heading of
+  docs/spec.md, the contract kept in the repository.
 """
 import pathlib
 import re
@@ -61,13 +63,32 @@ def main():
                     cited += 1
                     if name not in decisions:
                         bad.append(f"{f.relative_to(root)}: cites docs/decisions.md#{name}: no such heading")
+    sections = set()
+    for line in (root / "docs" / "spec.md").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"#{1,6}\s+(\d+(?:\.\d+)*)\.?\s", line)
+        if m:
+            sections.add(m.group(1))
+    sections_cited = 0
+    for folder in ("src", "tests", "fuzz"):
+        for f in sorted((root / folder).rglob("*")):
+            if f.suffix not in (".cpp", ".h", ".inc") or not f.is_file():
+                continue
+            text = f.read_text(encoding="utf-8", errors="replace")
+            for m in re.finditer(r"(?i)spec\s+§(\d+(?:\.\d+)*)", text):
+                sections_cited += 1
+                if m.group(1) not in sections:
+                    line = text.count("\n", 0, m.start()) + 1
+                    bad.append(f"{f.relative_to(root)}:{line}: cites spec §{m.group(1)}: "
+                               "no such section in docs/spec.md")
+    if sections_cited < 10 or len(sections) < 10:
+        bad.append(f"only {sections_cited} spec sections cited and {len(sections)} found in docs/spec.md")
     for b in bad:
         print("FAIL:", b)
     if links < 10:
         print(f"FAIL: only {links} links found: is {root} the repository?")
         return 1
     if not bad:
-        print(f"ok: {links} links and {cited} cited decisions resolve")
+        print(f"ok: {links} links, {cited} cited decisions and {sections_cited} cited spec sections resolve")
     return 1 if bad else 0
 
 
