@@ -20,6 +20,7 @@
 #include "files.h"
 #include "hook.h"
 #include "note_commands.h"
+#include "report.h"
 #include "run.h"
 
 extern char** environ;
@@ -90,102 +91,110 @@ bool is_inside(const fs::path& inner, const fs::path& outer) {
     return !rel.empty() && *rel.begin() != "..";
 }
 
-int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
+// Where git keeps this repository's hooks, as `git rev-parse` says.
+struct HookPlace {
+    fs::path hooks_dir;
+    fs::path repository;    // the common git folder, links resolved
+    std::string notes_dir;  // DIR below the top of the work tree ("." at the top)
+    bool outside = false;   // the hooks folder is outside the repository (core.hooksPath)
+};
+
+// nullopt when DIR is not in a git repository (or git is missing).
+std::optional<HookPlace> hook_place(const fs::path& dir) {
     auto hooks = git_output(dir, {"rev-parse", "--git-path", "hooks"});
     auto prefix = git_output(dir, {"rev-parse", "--show-prefix"});
     auto top = git_output(dir, {"rev-parse", "--show-toplevel"});
     auto common_dir = git_output(dir, {"rev-parse", "--git-common-dir"});
-    if (!hooks || !prefix || !top || !common_dir || hooks->empty()) {
-        fmt::print("{} is not in a git repository: no pre-commit hook was installed\n", dir.string());
-        return exit_ok;
-    }
+    if (!hooks || !prefix || !top || !common_dir || hooks->empty()) return std::nullopt;
     // `--git-path` and `--git-common-dir` answer relative to the folder git ran in (DIR).
     auto from_dir = [&](const std::string& p) {
         return (fs::path(p).is_absolute() ? fs::path(p) : dir / p).lexically_normal();
     };
-    const fs::path hooks_dir = from_dir(*hooks);
+    HookPlace place;
+    place.hooks_dir = from_dir(*hooks);
     std::error_code ec;
-    const fs::path repository = fs::weakly_canonical(from_dir(*common_dir), ec);
+    place.repository = fs::weakly_canonical(from_dir(*common_dir), ec);
     // `--show-prefix` is DIR below the top of the working tree, with a final '/'.
     const std::size_t last = prefix->find_last_not_of('/');
-    const std::string notes_dir = last == std::string::npos ? std::string(".") : prefix->substr(0, last + 1);
-
+    place.notes_dir = last == std::string::npos ? std::string(".") : prefix->substr(0, last + 1);
     // Spec §7.3: a hooks folder outside the repository (a global
     // core.hooksPath) runs its hooks in every repository that uses it.
-    const bool outside = !is_inside(hooks_dir, *top) && !is_inside(hooks_dir, repository);
-    if (outside && !options.force) {
-        fmt::print(stderr,
-                   "touchbase: error: git keeps this repository's hooks in {}, outside the "
-                   "repository (core.hooksPath): a hook there runs in every repository that uses "
-                   "it. No hook was installed. Set a hooks folder inside the repository (git config "
-                   "core.hooksPath .githooks), or run `touchbase init --force` to install it there "
-                   "anyway: it then acts only in this repository.\n",
-                   hooks_dir.string());
-        return exit_usage;
-    }
+    place.outside = !is_inside(place.hooks_dir, *top) && !is_inside(place.hooks_dir, place.repository);
+    return place;
+}
 
+enum class HookDone { installed, kept, updated };
+
+// An existing hook: ours (kept as it is, or rewritten: whatever binary path
+// it names, spec §7.3), or another one, moved to pre-commit.bak with --force.
+// `installed` when the hook is now free to create.
+Expected<HookDone> make_room(const fs::path& hook, const std::string& text, bool force, bool quiet) {
+    std::error_code ec;
+    if (fs::symlink_status(hook, ec).type() == fs::file_type::not_found) return HookDone::installed;
+    ReadFile existing = read_file(hook, kMaxNoteSize);
+    if (!existing.error && existing.bytes == text) return HookDone::kept;
+    if (!existing.error && fs::is_regular_file(fs::symlink_status(hook, ec)) && is_touchbase_hook(existing.bytes)) {
+        if (auto error = replace_file(hook, text, 0777)) return failure(exit_usage, "{}: {}", hook.string(), *error);
+        return HookDone::updated;
+    }
+    if (!force)
+        return failure(exit_usage,
+                       "a pre-commit hook already exists: {}\nIt was not replaced; run `touchbase init --force` "
+                       "to replace it (the old one is kept as pre-commit.bak and runs before touchbase's), or "
+                       "call touchbase from it yourself.",
+                       hook.string());
+    const fs::path backup = hook.string() + ".bak";
+    if (fs::symlink_status(backup, ec).type() != fs::file_type::not_found)
+        return failure(exit_usage,
+                       "{} already exists: the pre-commit hook was not replaced (its backup would take that "
+                       "name). Move one of them away, then run `touchbase init --force` again.",
+                       backup.string());
+    fs::rename(hook, backup, ec);
+    if (ec) return failure(exit_usage, "{}: {}", backup.string(), ec.message());
+    if (!quiet) fmt::print("kept the old pre-commit hook as {}; it runs before touchbase's\n", backup.string());
+    return HookDone::installed;
+}
+
+int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
+    const std::optional<HookPlace> place = hook_place(dir);
+    if (!place) {
+        fmt::print("{} is not in a git repository: no pre-commit hook was installed\n", dir.string());
+        return exit_ok;
+    }
+    if (place->outside && !options.force)
+        return report(failure(
+            exit_usage,
+            "git keeps this repository's hooks in {}, outside the repository (core.hooksPath): a hook there "
+            "runs in every repository that uses it. No hook was installed. Set a hooks folder inside the "
+            "repository (git config core.hooksPath .githooks), or run `touchbase init --force` to install it "
+            "there anyway: it then acts only in this repository.",
+            place->hooks_dir.string()));
     std::string binary = own_path();
     if (binary.empty()) binary = "touchbase";
     const std::string text =
-        pre_commit_hook(binary, notes_dir, outside ? repository.string() : std::string());
-
-    fs::create_directories(hooks_dir, ec);
-    if (ec) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", hooks_dir.string(), ec.message());
-        return exit_usage;
+        pre_commit_hook(binary, place->notes_dir, place->outside ? place->repository.string() : std::string());
+    std::error_code ec;
+    fs::create_directories(place->hooks_dir, ec);
+    if (ec) return report(failure(exit_usage, "{}: {}", place->hooks_dir.string(), ec.message()));
+    const fs::path hook = place->hooks_dir / "pre-commit";
+    const Expected<HookDone> done = make_room(hook, text, options.force, quiet);
+    if (!done) return report(done.failure());
+    if (*done == HookDone::kept) {
+        if (!quiet) fmt::print("the touchbase pre-commit hook is already installed: {}\n", hook.string());
+        return exit_ok;
     }
-    const fs::path hook = hooks_dir / "pre-commit";
-    if (fs::symlink_status(hook, ec).type() != fs::file_type::not_found) {
-        ReadFile existing = read_file(hook, kMaxNoteSize);
-        if (!existing.error && existing.bytes == text) {
-            if (!quiet) fmt::print("the touchbase pre-commit hook is already installed: {}\n", hook.string());
-            return exit_ok;
-        }
-        // Spec §7.3: our own hook, whatever binary path it names, is ours to rewrite.
-        if (!existing.error && fs::is_regular_file(fs::symlink_status(hook, ec)) &&
-            is_touchbase_hook(existing.bytes)) {
-            if (auto error = replace_file(hook, text, 0777)) {
-                fmt::print(stderr, "touchbase: error: {}: {}\n", hook.string(), *error);
-                return exit_usage;
-            }
-            if (!quiet) fmt::print("updated the touchbase pre-commit hook: {}\n", hook.string());
-            return exit_ok;
-        }
-        if (!options.force) {
-            fmt::print(stderr,
-                       "touchbase: error: a pre-commit hook already exists: {}\nIt was not "
-                       "replaced; run `touchbase init --force` to replace it (the old one is kept "
-                       "as pre-commit.bak and runs before touchbase's), or call touchbase from it "
-                       "yourself.\n",
-                       hook.string());
-            return exit_usage;
-        }
-        const fs::path backup = hook.string() + ".bak";
-        if (fs::symlink_status(backup, ec).type() != fs::file_type::not_found) {
-            fmt::print(stderr,
-                       "touchbase: error: {} already exists: the pre-commit hook was not replaced "
-                       "(its backup would take that name). Move one of them away, then run "
-                       "`touchbase init --force` again.\n",
-                       backup.string());
-            return exit_usage;
-        }
-        fs::rename(hook, backup, ec);
-        if (ec) {
-            fmt::print(stderr, "touchbase: error: {}: {}\n", backup.string(), ec.message());
-            return exit_usage;
-        }
-        if (!quiet)
-            fmt::print("kept the old pre-commit hook as {}; it runs before touchbase's\n", backup.string());
+    if (*done == HookDone::updated) {
+        if (!quiet) fmt::print("updated the touchbase pre-commit hook: {}\n", hook.string());
+        return exit_ok;
     }
     CreateResult created = create_new_file(hook, text, 0777);
-    if (created.outcome != Created::created) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", hook.string(),
-                   created.outcome == Created::exists ? "created by someone else meanwhile" : created.error);
-        return exit_usage;
-    }
+    if (created.outcome != Created::created)
+        return report(failure(exit_usage, "{}: {}", hook.string(),
+                              created.outcome == Created::exists ? "created by someone else meanwhile"
+                                                                 : created.error));
     if (!quiet) {
         fmt::print("installed the pre-commit hook: {}\n", hook.string());
-        if (outside) fmt::print("it acts only in the repository at {}\n", repository.string());
+        if (place->outside) fmt::print("it acts only in the repository at {}\n", place->repository.string());
     }
     return exit_ok;
 }
@@ -195,10 +204,7 @@ int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
 int run_init(const CommonOptions& common, const InitOptions& options) {
     std::error_code ec;
     const fs::path dir = fs::weakly_canonical(options.dir.empty() ? fs::path(".") : fs::path(options.dir), ec);
-    if (!fs::is_directory(dir, ec)) {
-        fmt::print(stderr, "touchbase: error: {} is not a folder\n", options.dir);
-        return exit_usage;
-    }
+    if (!fs::is_directory(dir, ec)) return report(failure(exit_usage, "{} is not a folder", options.dir));
     const fs::path config = dir / ".touchbase.yaml";
     const CreateResult created = create_new_file(config, default_config_text(random_calendar_id()), 0666);
     switch (created.outcome) {
@@ -209,8 +215,7 @@ int run_init(const CommonOptions& common, const InitOptions& options) {
         if (!common.quiet) fmt::print("kept the existing {}\n", config.string());
         break;
     case Created::failed:
-        fmt::print(stderr, "touchbase: error: {}: {}\n", config.string(), created.error);
-        return exit_usage;
+        return report(failure(exit_usage, "{}: {}", config.string(), created.error));
     }
     return install_hook(dir, options, common.quiet);
 }

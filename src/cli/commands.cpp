@@ -14,14 +14,10 @@
 #include "color.h"
 #include "files.h"
 #include "named_notes.h"
+#include "report.h"
 #include "run.h"
 
 namespace touchbase {
-
-void print_problem(const Problem& p, const CommonOptions& common) {
-    if (p.severity == Severity::warning && common.quiet) return;
-    fmt::print(stderr, "{}\n", format_problem_with_source(p));
-}
 
 namespace {
 
@@ -41,92 +37,94 @@ std::string link_prefix_for(const fs::path& dir, const fs::path& agenda_path) {
     return s + "/";
 }
 
-}  // namespace
-
-// Returns an exit status when setup fails.
-std::optional<int> setup(const CommonOptions& common, Setup& s) {
+// SPEC §2: --dir, else found upwards from the current folder.
+Expected<fs::path> notes_dir(const CommonOptions& common) {
     std::error_code ec;
     if (common.dir.empty()) {
         std::vector<std::string> warnings;
-        s.dir = find_notes_dir(fs::current_path(ec), &warnings);
-        if (!common.quiet)
-            for (const auto& w : warnings) fmt::print(stderr, "touchbase: warning: {}\n", w);
-    } else {
-        s.dir = fs::absolute(common.dir, ec);
-        if (!fs::is_directory(s.dir, ec)) {
-            fmt::print(stderr, "touchbase: error: {} is not a folder\n", common.dir);
-            return exit_usage;
-        }
+        fs::path dir = find_notes_dir(fs::current_path(ec), &warnings);
+        for (const auto& w : warnings) report_warning(w, common.quiet);
+        return dir;
     }
+    fs::path dir = fs::absolute(common.dir, ec);
+    if (!fs::is_directory(dir, ec)) return failure(exit_usage, "{} is not a folder", common.dir);
+    return dir;
+}
 
-    if (common.today) {
-        auto d = Date::parse(*common.today);
-        if (!d) {
-            fmt::print(stderr, "touchbase: error: invalid date '{}' for --today (expected YYYY-MM-DD)\n",
-                       *common.today);
-            return exit_usage;
-        }
-        s.today = *d;
-    } else {
-        s.today = local_today();
-    }
+Expected<Date> today_of(const CommonOptions& common) {
+    if (!common.today) return local_today();
+    auto d = Date::parse(*common.today);
+    if (!d) return failure(exit_usage, "invalid date '{}' for --today (expected YYYY-MM-DD)", *common.today);
+    return *d;
+}
 
-    fs::path config_path = common.config ? fs::path(*common.config) : s.dir / ".touchbase.yaml";
-    bool use_config = common.config.has_value();
-    if (!use_config) {
-        // SPEC §9: a FIFO, socket or device named .touchbase.yaml is skipped.
-        struct stat st {};
-        if (::lstat(config_path.c_str(), &st) == 0 || ::stat(config_path.c_str(), &st) == 0) {
-            struct stat target {};
-            if (::stat(config_path.c_str(), &target) == 0 && S_ISREG(target.st_mode))
-                use_config = true;
-            else if (!common.quiet)
-                fmt::print(stderr, "touchbase: warning: {}: skipped: not a regular file\n",
-                           shown_text(config_path.string()));
-        }
+// The configuration to read: --config, else DIR/.touchbase.yaml when it is
+// a regular file (SPEC §9: a FIFO, socket or device there is skipped with a
+// warning); empty when there is none.
+fs::path config_to_read(const CommonOptions& common, const fs::path& dir) {
+    if (common.config) return *common.config;
+    const fs::path path = dir / ".touchbase.yaml";
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0 && ::stat(path.c_str(), &st) != 0) return {};
+    struct stat target {};
+    if (::stat(path.c_str(), &target) == 0 && S_ISREG(target.st_mode)) return path;
+    report_warning(shown_format("{}: skipped: not a regular file", path.string()), common.quiet);
+    return {};
+}
+
+// Reads the configuration into `s` (config, its warnings and its path).
+Outcome read_configuration(const CommonOptions& common, const fs::path& path, Setup& s) {
+    ReadFile file = read_file(path, kMaxNoteSize);
+    if (file.error) return failure(exit_usage, "{}: {}", path.string(), *file.error);
+    ConfigRead read = read_config(file.bytes, common.config ? *common.config : ".touchbase.yaml");
+    attach_source_lines(read.problems, file.bytes);
+    s.config = std::move(read.config);
+    if (has_error(read.problems)) {
+        Failure failed{exit_usage, {}, {}};
+        for (auto& p : read.problems)
+            if (p.severity == Severity::error || !common.quiet) failed.problems.push_back(std::move(p));
+        return failed;
     }
-    if (use_config) {
-        ReadFile file = read_file(config_path, kMaxNoteSize);
-        if (file.error) {
-            fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(config_path.string()), *file.error);
-            return exit_usage;
-        }
-        std::string shown = common.config ? *common.config : ".touchbase.yaml";
-        ConfigRead read = read_config(file.bytes, shown);
-        attach_source_lines(read.problems, file.bytes);
-        s.config = std::move(read.config);
-        if (has_error(read.problems)) {
-            for (const auto& p : read.problems) print_problem(p, common);
-            return exit_usage;
-        }
-        s.config_problems = std::move(read.problems);
-    }
-    if (common.horizon) {
-        auto h = Duration::parse(*common.horizon);
-        const std::string& text = *common.horizon;
-        if (!h && text.size() > 1 && text.find_first_not_of("0123456789") == text.size() - 1 &&
-            std::string_view("dwmy").find(text.back()) != std::string_view::npos) {
-            fmt::print(stderr,
-                       "touchbase: error: invalid duration '{}' for --horizon: the number is at "
-                       "most 9999\n",
-                       shown_text(text));
-            return exit_usage;
-        }
-        if (!h) {
-            fmt::print(stderr,
-                       "touchbase: error: invalid duration '{}' for --horizon (expected a number "
-                       "and d, w, m or y)\n",
-                       *common.horizon);
-            return exit_usage;
-        }
-        s.config.horizon = *h;
-    }
+    s.config_problems = std::move(read.problems);
+    std::error_code ec;
+    s.config_path = fs::absolute(path, ec);
+    return std::nullopt;
+}
+
+// --horizon over the configuration's; a number past the limit is named as such.
+Outcome apply_horizon(const CommonOptions& common, Config& config) {
+    if (!common.horizon) return std::nullopt;
+    const std::string& text = *common.horizon;
+    auto h = Duration::parse(text);
+    if (!h && text.size() > 1 && text.find_first_not_of("0123456789") == text.size() - 1 &&
+        std::string_view("dwmy").find(text.back()) != std::string_view::npos)
+        return failure(exit_usage, "invalid duration '{}' for --horizon: the number is at most 9999", text);
+    if (!h)
+        return failure(exit_usage, "invalid duration '{}' for --horizon (expected a number and d, w, m or y)",
+                       text);
+    config.horizon = *h;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Expected<Setup> setup(const CommonOptions& common) {
+    Setup s;
+    auto dir = notes_dir(common);
+    if (!dir) return dir.failure();
+    s.dir = std::move(*dir);
+    auto today = today_of(common);
+    if (!today) return today.failure();
+    s.today = *today;
+    if (const fs::path config = config_to_read(common, s.dir); !config.empty())
+        if (auto failed = read_configuration(common, config, s)) return std::move(*failed);
+    if (auto failed = apply_horizon(common, s.config)) return std::move(*failed);
+    std::error_code ec;
     s.agenda_path = common.agenda ? fs::absolute(*common.agenda, ec) : s.dir / s.config.agenda;
-    s.config_path = use_config ? fs::absolute(config_path, ec) : fs::path();
     s.agenda_problem = agenda_path_problem(s.dir, s.agenda_path, common.agenda.has_value(), s.config_path);
     s.link_prefix = link_prefix_for(s.dir, s.agenda_path);
     s.jobs = common.jobs ? common.jobs : std::max(1u, std::thread::hardware_concurrency());
-    return std::nullopt;
+    return s;
 }
 
 namespace {
@@ -172,23 +170,14 @@ int status_for(const std::vector<Problem>& problems) {
 
 }  // namespace
 
-int report_locked(const Setup& s, const DirLock& lock) {
-    if (lock.error() != 0) {
-        // Not another run: say what it is (a read-only or network file
-        // system without locks), at once.
-        fmt::print(stderr, "touchbase: error: cannot lock {}: {}\n", shown_text(s.dir.string()),
-                   std::strerror(lock.error()));
-        return exit_usage;
-    }
-    return report_locked(s);
-}
-
-int report_locked(const Setup& s) {
-    fmt::print(stderr,
-               "touchbase: error: another touchbase run holds {} (waited {:g} seconds); try again "
-               "when it has finished\n",
-               shown_text(s.dir.string()), kLockWaitSeconds);
-    return exit_locked;
+Failure lock_failure(const Setup& s, const DirLock& lock) {
+    // Not another run: say what it is (a read-only or network file system
+    // without locks), at once.
+    if (lock.error() != 0)
+        return failure(exit_usage, "cannot lock {}: {}", s.dir.string(), std::strerror(lock.error()));
+    return failure(exit_locked,
+                   "another touchbase run holds {} (waited {:g} seconds); try again when it has finished",
+                   s.dir.string(), kLockWaitSeconds);
 }
 
 namespace {
@@ -205,15 +194,15 @@ CommonOptions with_dir_target(const CommonOptions& given) {
 int run_run(const CommonOptions& given) {
     if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::write);
     const CommonOptions common = with_dir_target(given);
-    Setup s;
-    if (auto status = setup(common, s)) return *status;
+    const Expected<Setup> set_up = setup(common);
+    if (!set_up) return report(set_up.failure());
+    const Setup& s = *set_up;
     if (s.agenda_problem) {
-        fmt::print(stderr, "touchbase: error: the agenda cannot be written at {}: {}\n",
-                   shown_text(s.agenda_path.string()), shown_text(*s.agenda_problem));
-        return exit_usage;
+        return report(failure(exit_usage, "the agenda cannot be written at {}: {}", s.agenda_path.string(),
+                              *s.agenda_problem));
     }
     DirLock lock(s.dir, kLockWaitSeconds);
-    if (!lock.held()) return report_locked(s, lock);
+    if (!lock.held()) return report(lock_failure(s, lock));
     remove_stale_temporaries(s.dir, s.config.exclude);
     Pass pass = read_notes(s, WriteMode::write);
     std::size_t notes_read = pass.result.notes_read;
@@ -221,7 +210,7 @@ int run_run(const CommonOptions& given) {
 
     Report report = report_of(s, pass, common);
     // The note problems, and the report's own (an --owner that keeps no client).
-    for (const auto& p : report.problems) print_problem(p, common);
+    for (const auto& p : report.problems) touchbase::report(p, common.quiet);
     const Agenda agenda = build_agenda(report, {.clients_and_actions = false, .events = false});
     int status = status_for(pass.problems);
     // SPEC §6: written only when its content changes. The text is made twice
@@ -234,8 +223,7 @@ int run_run(const CommonOptions& given) {
         auto error = make_agenda_folder(s.agenda_path);
         if (!error) error = write_atomically(s.agenda_path, agenda_text, std::nullopt);
         if (error) {
-            fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(s.agenda_path.string()), *error);
-            status = exit_note_error;
+            status = touchbase::report(failure(exit_note_error, "{}: {}", s.agenda_path.string(), *error));
         }
     }
     if (!common.quiet) {
@@ -247,15 +235,14 @@ int run_run(const CommonOptions& given) {
         std::size_t problems = report.problems.size();
         // Clients and action items apart, as the agenda's summary counts them.
         const AgendaCounts& due = agenda.counts;
-        fmt::print(stderr, "touchbase: {} {} read, {} updated, {} ({}), {} ({}), {}\n", notes_read,
-                   notes_read == 1 ? "note" : "notes", notes_updated,
-                   count(due.clients, due.clients == 1 ? "client to contact" : "clients to contact",
-                         Colour::yellow),
-                   count(due.clients_overdue, "overdue", Colour::red),
-                   count(due.actions, due.actions == 1 ? "action item due" : "action items due",
-                         Colour::yellow),
-                   count(due.actions_overdue, "overdue", Colour::red),
-                   count(problems, problems == 1 ? "problem" : "problems", Colour::red));
+        report_progress(fmt::format(
+            "{} {} read, {} updated, {} ({}), {} ({}), {}", notes_read, notes_read == 1 ? "note" : "notes",
+            notes_updated,
+            count(due.clients, due.clients == 1 ? "client to contact" : "clients to contact", Colour::yellow),
+            count(due.clients_overdue, "overdue", Colour::red),
+            count(due.actions, due.actions == 1 ? "action item due" : "action items due", Colour::yellow),
+            count(due.actions_overdue, "overdue", Colour::red),
+            count(problems, problems == 1 ? "problem" : "problems", Colour::red)));
     }
     return status;
 }
@@ -263,13 +250,14 @@ int run_run(const CommonOptions& given) {
 int run_check(const CommonOptions& given) {
     if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::dry_run);
     const CommonOptions common = with_dir_target(given);
-    Setup s;
-    if (auto status = setup(common, s)) return *status;
+    const Expected<Setup> set_up = setup(common);
+    if (!set_up) return report(set_up.failure());
+    const Setup& s = *set_up;
     Pass pass = read_notes(s, WriteMode::dry_run);
-    for (const auto& p : pass.problems) print_problem(p, common);
+    for (const auto& p : pass.problems) report(p, common.quiet);
     if (!common.quiet)
         for (const auto& file : pass.result.changed)
-            fmt::print(stderr, "touchbase: {} would be updated\n", file);
+            report_progress(shown_format("{} would be updated", file));
     if (has_error(pass.problems)) return exit_note_error;
     return pass.result.changed.empty() ? exit_ok : exit_check_changes;
 }
@@ -284,20 +272,22 @@ std::string link_prefix_for_output(const Setup& s, const AgendaOptions& options)
 // (agenda_path_problem): never over a file that begins with front matter (a
 // note or not), the configuration, or anything that is not a regular file;
 // folders made only inside DIR. A link is followed (written at its target).
-std::optional<std::string> output_target_error(const Setup& s, const fs::path& file) {
+Outcome output_target_error(const Setup& s, const std::string& file) {
     if (auto why = agenda_path_problem(s.dir, file, true, s.config_path))
-        return fmt::format("--output cannot write there: {}", *why);
-    return make_agenda_folder(file);
+        return failure(exit_usage, "{}: --output cannot write there: {}", file, *why);
+    if (auto error = make_agenda_folder(file)) return failure(exit_usage, "{}: {}", file, *error);
+    return std::nullopt;
 }
 
 }  // namespace
 
 int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
-    Setup s;
-    if (auto status = setup(common, s)) return *status;
+    const Expected<Setup> set_up = setup(common);
+    if (!set_up) return report(set_up.failure());
+    const Setup& s = *set_up;
     Pass pass = read_notes(s, WriteMode::dry_run);
     const Report report = report_of(s, pass, common);
-    for (const auto& p : report.problems) print_problem(p, common);
+    for (const auto& p : report.problems) touchbase::report(p, common.quiet);
     // Each format builds only the lists it shows, and is made as it is
     // written: the whole text of a large folder never sits in memory.
     const bool json = options.format == "json", ics = options.format == "ics";
@@ -319,14 +309,9 @@ int run_agenda(const CommonOptions& common, const AgendaOptions& options) {
     // Spec §7: FILE is replaced atomically, and only now that the agenda was
     // made (exit 0 or 3): a bad configuration (exit 2) returned above and
     // left it as it was.
-    if (auto error = output_target_error(s, *options.output)) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(*options.output), *error);
-        return exit_usage;
-    }
-    if (auto error = write_atomically(*options.output, text, std::nullopt)) {
-        fmt::print(stderr, "touchbase: error: {}: {}\n", shown_text(*options.output), *error);
-        return exit_usage;
-    }
+    if (auto failed = output_target_error(s, *options.output)) return touchbase::report(*failed);
+    if (auto error = write_atomically(*options.output, text, std::nullopt))
+        return touchbase::report(failure(exit_usage, "{}: {}", *options.output, *error));
     return status;
 }
 

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "date.h"
 #include "problem.h"
+#include "report.h"
 
 namespace touchbase {
 
@@ -56,20 +57,15 @@ struct Setup {
 };
 
 // Finds DIR (SPEC §2), reads the config, parses --today and --horizon.
-// Returns an exit status (after printing why) when that fails.
-std::optional<int> setup(const CommonOptions& common, Setup& s);
-
-// A problem on stderr with its source line (warnings hidden by --quiet).
-void print_problem(const Problem& p, const CommonOptions& common);
+// Warnings (a skipped .touchbase.yaml) are said on the way.
+[[nodiscard]] Expected<Setup> setup(const CommonOptions& common);
 
 // SPEC §9: a run waits up to this long for another run's lock on DIR.
 inline constexpr double kLockWaitSeconds = 10.0;
-// Says that another run holds DIR; returns exit_locked.
-int report_locked(const Setup& s);
 class DirLock;
-// The same, or, when the lock failed for another reason (DirLock::error),
-// says why at once and returns exit_usage.
-int report_locked(const Setup& s, const DirLock& lock);
+// Why `lock` on DIR was not taken: another run holds it (exit_locked), or
+// it failed for another reason (DirLock::error: exit_usage, said at once).
+[[nodiscard]] Failure lock_failure(const Setup& s, const DirLock& lock);
 
 int run_run(const CommonOptions& common);
 int run_check(const CommonOptions& common);

@@ -20,6 +20,7 @@
 
 #include "commands.h"
 #include "note_commands.h"
+#include "report.h"
 
 using namespace touchbase;
 
@@ -80,9 +81,6 @@ void add_common(CLI::App* app, CommonOptions& o, unsigned which) {
                   ->type_name("WHEN"));
 }
 
-void usage_error(std::string_view message) {
-    fmt::print(stderr, "touchbase: error: {}\n", message);
-}
 
 // A word in the command's place that names no command and no existing file
 // or folder: a mistyped command (`touchbase lg`), not a folder to look for.
@@ -92,35 +90,69 @@ bool is_unknown_command(const std::string& word) {
            !std::filesystem::exists(word, ec);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line as CLI11 binds it: the options of every command, and
+// the commands themselves. Built in place (CLI11 keeps pointers into it).
+struct CommandLine {
     CLI::App app{"touchbase: keep in touch with your clients from a folder of markdown notes", "touchbase"};
-    app.set_version_flag("--version", std::string("touchbase ") + TOUCHBASE_VERSION);
-    app.require_subcommand(0, 1);
-    app.get_formatter()->label("SUBCOMMAND", "COMMAND");
-
     CommonOptions common;
-    AgendaOptions agenda_options;
-
     // `touchbase [DIR]` is `touchbase run [DIR]`: the application takes the
     // words of the default command itself.
     std::vector<std::string> words;
+    AgendaOptions agenda_options;
+    LogOptions log_options;
+    NewOptions new_options;
+    InitOptions init_options;
+    std::string help_topic;
+    CLI::App* run = nullptr;
+    CLI::App* check = nullptr;
+    CLI::App* agenda = nullptr;
+    CLI::App* log = nullptr;
+    CLI::App* new_note = nullptr;
+    CLI::App* init = nullptr;
+    CLI::App* help = nullptr;
+    std::vector<CLI::App*> commands;
+
+    CommandLine();
+    CommandLine(const CommandLine&) = delete;
+    CommandLine& operator=(const CommandLine&) = delete;
+
+private:
+    void add_run_check_agenda();
+    void add_log();
+    void add_new_init_help();
+};
+
+CommandLine::CommandLine() {
+    app.set_version_flag("--version", std::string("touchbase ") + TOUCHBASE_VERSION);
+    app.require_subcommand(0, 1);
+    app.get_formatter()->label("SUBCOMMAND", "COMMAND");
     app.add_option("DIR", words, "The notes folder, or notes (*.md), for run (the default command)");
     add_common(&app, common, kAll);
+    add_run_check_agenda();
+    add_log();
+    add_new_init_help();
+    commands = {run, check, agenda, log, new_note, init, help};
+    for (auto* command : commands) command->fallthrough()->group("Commands");
+    app.footer(
+        "Options may stand before or after the command. Run `touchbase COMMAND --help` for a "
+        "command's options.\nExample:\n  touchbase log acme \"call about the budget\" --needs && touchbase");
+}
 
-    auto* run = app.add_subcommand("run", "Update the notes and write the agenda (the default command)");
+void CommandLine::add_run_check_agenda() {
+    run = app.add_subcommand("run", "Update the notes and write the agenda (the default command)");
     run->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to update one by one");
     add_common(run, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet | kColor);
+    run->footer("Examples:\n  touchbase\n  touchbase run ~/clients --today 2026-11-24");
 
     // check writes no agenda: --owner and --horizon act on nothing there. It
     // keeps --agenda (that file is not a note) and --color (the git hook
     // passes it to check and agenda).
-    auto* check = app.add_subcommand("check", "Write nothing; exit 1 if a note would change");
+    check = app.add_subcommand("check", "Write nothing; exit 1 if a note would change");
     check->add_option("DIR", common.targets, "The notes folder, or notes (*.md) to check one by one");
     add_common(check, common, kToday | kConfig | kAgenda | kJobs | kQuiet | kColor);
+    check->footer("Example (in CI):\n  touchbase check --quiet || echo \"run touchbase and commit the notes\"");
 
-    auto* agenda = app.add_subcommand("agenda", "Print the agenda to stdout; write nothing");
+    agenda = app.add_subcommand("agenda", "Print the agenda to stdout; write nothing");
     agenda->add_option("DIR", common.dir, "The notes folder")->check(CLI::ExistingDirectory);
     agenda->add_option("--format", agenda_options.format, "md, json or ics")
         ->check(CLI::IsMember({"md", "json", "ics"}));
@@ -128,9 +160,11 @@ int main(int argc, char** argv) {
                        "Write the agenda to FILE (atomically, and only when it was made)")
         ->type_name("FILE");
     add_common(agenda, common, kToday | kConfig | kOwner | kHorizon | kAgenda | kJobs | kQuiet | kColor);
+    agenda->footer("Examples:\n  touchbase agenda --owner Jane\n  touchbase agenda --format json | jq .clients");
+}
 
-    LogOptions log_options;
-    auto* log = app.add_subcommand("log", "Append a contact entry to a note, then update that note");
+void CommandLine::add_log() {
+    log = app.add_subcommand("log", "Append a contact entry to a note, then update that note");
     log->add_option("NOTE", log_options.note,
                     "The note: a client name (or a unique prefix of it, or of the file name), or a path; "
                     "any case, accents optional")
@@ -151,9 +185,10 @@ int main(int argc, char** argv) {
         "  touchbase log acme \"call about the budget\" --needs\n"
         "  touchbase log \"Globex Corp\" \"sent the proposal\" --news --next 2026-12-07\n"
         "  touchbase log clients/initech.md --missed --date 2026-11-23");
+}
 
-    NewOptions new_options;
-    auto* new_note = app.add_subcommand("new", "Create a client note from a template; never overwrites");
+void CommandLine::add_new_init_help() {
+    new_note = app.add_subcommand("new", "Create a client note from a template; never overwrites");
     new_note->add_option("NAME", new_options.name, "The client's name")->required();
     new_note->add_option("--engagement", new_options.engagement, "active, casual, ongoing (default), former or paused")
         ->check(CLI::IsMember({"active", "casual", "ongoing", "former", "paused"}));
@@ -168,8 +203,7 @@ int main(int argc, char** argv) {
         "  touchbase new \"東京デザイン事務所\"                             # writes 東京デザイン事務所.md\n"
         "  touchbase new \"Acme Corp\" --file clients/acme.md");
 
-    InitOptions init_options;
-    auto* init = app.add_subcommand("init", "Write a commented .touchbase.yaml and install a git pre-commit hook");
+    init = app.add_subcommand("init", "Write a commented .touchbase.yaml and install a git pre-commit hook");
     init->add_option("DIR", init_options.dir, "The notes folder (default: the current folder)")
         ->check(CLI::ExistingDirectory);
     init->add_flag("--force", init_options.force,
@@ -177,83 +211,85 @@ int main(int argc, char** argv) {
     add_common(init, common, kQuiet);
     init->footer("Example:\n  cd ~/clients && git init && touchbase init");
 
-    std::string help_topic;
-    auto* help = app.add_subcommand("help", "Print this help, or a command's (touchbase help log)");
+    help = app.add_subcommand("help", "Print this help, or a command's (touchbase help log)");
     help->add_option("COMMAND", help_topic, "The command");
+}
 
-    const std::vector<CLI::App*> commands{run, check, agenda, log, new_note, init, help};
-    for (auto* command : commands) command->fallthrough()->group("Commands");
+// What CLI11 refuses, in the shape of every other error, naming the help to read.
+Failure parse_failure(const CommandLine& line, const CLI::ParseError& e) {
+    std::string command = "touchbase";
+    for (auto* c : line.commands)
+        if (c->parsed()) command += " " + c->get_name();
+    return failure(exit_usage, "{} (`{} --help` lists what it takes)", e.what(), command);
+}
 
-    run->footer("Examples:\n  touchbase\n  touchbase run ~/clients --today 2026-11-24");
-    check->footer("Example (in CI):\n  touchbase check --quiet || echo \"run touchbase and commit the notes\"");
-    agenda->footer("Examples:\n  touchbase agenda --owner Jane\n  touchbase agenda --format json | jq .clients");
-    app.footer(
-        "Options may stand before or after the command. Run `touchbase COMMAND --help` for a "
-        "command's options.\nExample:\n  touchbase log acme \"call about the budget\" --needs && touchbase");
-
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        // In the shape of every other error, naming the help to read.
-        std::string command = "touchbase";
-        for (auto* c : commands)
-            if (c->parsed()) command += " " + c->get_name();
-        usage_error(fmt::format("{} (`{} --help` lists what it takes)", e.what(), command));
-        return exit_usage;
+// `touchbase help [COMMAND]`.
+int print_help(CommandLine& line) {
+    if (line.help_topic.empty()) {
+        fmt::print("{}", line.app.get_formatter()->make_help(&line.app, "touchbase", CLI::AppFormatMode::Normal));
+        return exit_ok;
     }
-
-    if (help->parsed()) {
-        if (help_topic.empty()) {
-            fmt::print("{}", app.get_formatter()->make_help(&app, "touchbase", CLI::AppFormatMode::Normal));
+    for (auto* command : line.commands)
+        if (command->get_name() == line.help_topic) {
+            fmt::print("{}", command->get_formatter()->make_help(command, "touchbase " + line.help_topic,
+                                                                 CLI::AppFormatMode::Normal));
             return exit_ok;
         }
-        for (auto* command : commands)
-            if (command->get_name() == help_topic) {
-                fmt::print("{}", command->get_formatter()->make_help(command, "touchbase " + help_topic,
-                                                                     CLI::AppFormatMode::Normal));
-                return exit_ok;
-            }
-        usage_error(fmt::format("unknown command '{}' (commands: {})", help_topic, kCommandList));
-        return exit_usage;
-    }
+    return report(failure(exit_usage, "unknown command '{}' (commands: {})", line.help_topic, kCommandList));
+}
 
+// The command to run (`run` when none is named), after the checks CLI11
+// does not make: a mistyped command, words a command did not take, a common
+// option before a command it does not act on.
+Expected<CLI::App*> chosen_command(CommandLine& line) {
     CLI::App* chosen = nullptr;
-    for (auto* command : commands)
+    for (auto* command : line.commands)
         if (command->parsed()) chosen = command;
     if (chosen == nullptr) {
-        chosen = run;
-        if (!words.empty() && is_unknown_command(words.front())) {
-            usage_error(fmt::format("unknown command '{}' (commands: {})", words.front(), kCommandList));
-            return exit_usage;
-        }
-        common.targets = words;  // DIR, or notes named one by one
-    } else if (!words.empty()) {
-        // What the command did not take fell through to the application.
-        usage_error(fmt::format("unexpected argument '{}' for {} (touchbase {} --help lists what it takes)",
-                                words.front(), chosen->get_name(), chosen->get_name()));
-        return exit_usage;
+        if (!line.words.empty() && is_unknown_command(line.words.front()))
+            return failure(exit_usage, "unknown command '{}' (commands: {})", line.words.front(), kCommandList);
+        line.common.targets = line.words;  // DIR, or notes named one by one
+        return line.run;
     }
-    // A common option before the command must act on that command.
-    for (const CLI::Option* option : app.get_options()) {
+    if (!line.words.empty())  // what the command did not take fell through to the application
+        return failure(exit_usage, "unexpected argument '{}' for {} (touchbase {} --help lists what it takes)",
+                       line.words.front(), chosen->get_name(), chosen->get_name());
+    for (const CLI::Option* option : line.app.get_options()) {
         if (option->count() == 0 || !option->nonpositional() || option->get_group() != kCommonGroup) continue;
         const std::string name = option->get_name();
-        if (chosen->get_option_no_throw(name) == nullptr) {
-            usage_error(fmt::format("{} is not an option of {} (touchbase {} --help lists its options)",
-                                    name, chosen->get_name(), chosen->get_name()));
-            return exit_usage;
-        }
+        if (chosen->get_option_no_throw(name) == nullptr)
+            return failure(exit_usage, "{} is not an option of {} (touchbase {} --help lists its options)", name,
+                           chosen->get_name(), chosen->get_name());
     }
+    return chosen;
+}
 
-    if (chosen == run) return run_run(common);
-    if (chosen == check) return run_check(common);
-    if (chosen == agenda) return run_agenda(common, agenda_options);
-    if (chosen == log) return run_log(common, log_options);
-    if (chosen == new_note) {
+int run_command(CommandLine& line, const CLI::App* chosen) {
+    if (chosen == line.run) return run_run(line.common);
+    if (chosen == line.check) return run_check(line.common);
+    if (chosen == line.agenda) return run_agenda(line.common, line.agenda_options);
+    if (chosen == line.log) return run_log(line.common, line.log_options);
+    if (chosen == line.new_note) {
         // `touchbase --owner Jane new Acme`: the new client's owner.
-        if (!new_options.owner) new_options.owner = common.owner;
-        return run_new(common, new_options);
+        if (!line.new_options.owner) line.new_options.owner = line.common.owner;
+        return run_new(line.common, line.new_options);
     }
-    if (chosen == init) return run_init(common, init_options);
+    if (chosen == line.init) return run_init(line.common, line.init_options);
     return exit_usage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CommandLine line;
+    try {
+        line.app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0) return line.app.exit(e);  // --help, --version
+        return report(parse_failure(line, e));
+    }
+    if (line.help->parsed()) return print_help(line);
+    const Expected<CLI::App*> chosen = chosen_command(line);
+    if (!chosen) return report(chosen.failure());
+    return run_command(line, *chosen);
 }

@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "files.h"
+#include "report.h"
 
 namespace touchbase {
 
@@ -94,28 +95,22 @@ bool names_notes(const std::vector<std::string>& targets) {
     return !fs::is_directory(targets.front(), ec);
 }
 
-int run_named_notes(const CommonOptions& common, const std::vector<std::string>& files,
-                    WriteMode mode) {
-    std::map<fs::path, std::vector<Named>> by_dir;  // ordered: the same output every time
+namespace {
+
+// The files named, by the DIR each finds upwards (ordered: the same output
+// every time), each once; what is not a regular file goes to `unreadable`.
+Expected<std::map<fs::path, std::vector<Named>>> notes_by_dir(const std::vector<std::string>& files,
+                                                              std::vector<Problem>& unreadable) {
+    std::map<fs::path, std::vector<Named>> by_dir;
     std::map<fs::path, bool> seen;
-    int status = exit_ok;
-    std::vector<Problem> unreadable;
     for (const auto& file : files) {
         std::error_code ec;
         const fs::file_status st = fs::status(file, ec);
-        if (st.type() == fs::file_type::directory) {
-            fmt::print(stderr,
-                       "touchbase: error: {} is a folder: name either one notes folder or notes "
-                       "(*.md files), not both\n",
-                       file);
-            return exit_usage;
-        }
-        if (st.type() == fs::file_type::not_found) {
-            fmt::print(stderr, "touchbase: error: {}: no such file or folder\n", file);
-            return exit_usage;
-        }
-        Named note{fs::path(file).lexically_normal().generic_string(),
-                   fs::absolute(file, ec).lexically_normal()};
+        if (st.type() == fs::file_type::directory)
+            return failure(exit_usage, "{} is a folder: name either one notes folder or notes (*.md files), not both",
+                           file);
+        if (st.type() == fs::file_type::not_found) return failure(exit_usage, "{}: no such file or folder", file);
+        Named note{fs::path(file).lexically_normal().generic_string(), fs::absolute(file, ec).lexically_normal()};
         if (seen[note.path]) continue;
         seen[note.path] = true;
         // Spec §9: nothing makes a run wait on a FIFO or a device.
@@ -126,51 +121,61 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
         }
         by_dir[find_notes_dir(note.path.parent_path())].push_back(std::move(note));
     }
-    for (const auto& p : unreadable) print_problem(p, common);
-    if (!unreadable.empty()) status = worse(status, exit_note_error);
+    return by_dir;
+}
 
+struct Counts {
     std::size_t read = 0;
     std::size_t updated = 0;
-    for (const auto& [dir, notes] : by_dir) {
-        CommonOptions options = common;
-        options.dir = dir.string();
-        Setup s;
-        if (auto failed = setup(options, s)) {
-            status = worse(status, *failed);
-            continue;
-        }
-        for (const auto& p : s.config_problems) print_problem(p, common);
-        std::vector<NoteFile> to_process;
-        for (const auto& note : notes)
-            if (!scan_would_skip(s, note)) to_process.push_back(note_file_of(note.shown, note.path));
-        if (to_process.empty()) continue;
+};
 
-        std::optional<DirLock> lock;
-        if (mode == WriteMode::write) {
-            lock.emplace(s.dir, kLockWaitSeconds);
-            if (!lock->held()) {
-                status = worse(status, report_locked(s));
-                continue;
-            }
-        }
-        PassResult pass = process_notes(to_process, s.config, s.today, mode, s.jobs);
-        for (const auto& p : pass.problems) print_problem(p, common);
-        if (has_error(pass.problems)) status = worse(status, exit_note_error);
-        read += pass.notes_read;
-        updated += pass.changed.size();
-        for (const auto& file : pass.changed) {
-            if (!common.quiet) {
-                if (mode == WriteMode::write)
-                    fmt::print(stderr, "touchbase: updated {}\n", file);
-                else
-                    fmt::print(stderr, "touchbase: {} would be updated\n", file);
-            }
-            if (mode == WriteMode::dry_run) status = worse(status, exit_check_changes);
-        }
+// The notes of one DIR, with its configuration and, for `run`, its lock.
+// Returns the exit status.
+int process_in_dir(const CommonOptions& common, const fs::path& dir, const std::vector<Named>& notes,
+                   WriteMode mode, Counts& counts) {
+    CommonOptions options = common;
+    options.dir = dir.string();
+    const Expected<Setup> set_up = setup(options);
+    if (!set_up) return report(set_up.failure());
+    const Setup& s = *set_up;
+    for (const auto& p : s.config_problems) report(p, common.quiet);
+    std::vector<NoteFile> to_process;
+    for (const auto& note : notes)
+        if (!scan_would_skip(s, note)) to_process.push_back(note_file_of(note.shown, note.path));
+    if (to_process.empty()) return exit_ok;
+    std::optional<DirLock> lock;
+    if (mode == WriteMode::write) {
+        lock.emplace(s.dir, kLockWaitSeconds);
+        if (!lock->held()) return report(lock_failure(s, *lock));
     }
+    PassResult pass = process_notes(to_process, s.config, s.today, mode, s.jobs);
+    for (const auto& p : pass.problems) report(p, common.quiet);
+    int status = has_error(pass.problems) ? exit_note_error : exit_ok;
+    counts.read += pass.notes_read;
+    counts.updated += pass.changed.size();
+    for (const auto& file : pass.changed) {
+        if (!common.quiet)
+            report_progress(mode == WriteMode::write ? shown_format("updated {}", file)
+                                                     : shown_format("{} would be updated", file));
+        if (mode == WriteMode::dry_run) status = worse(status, exit_check_changes);
+    }
+    return status;
+}
+
+}  // namespace
+
+int run_named_notes(const CommonOptions& common, const std::vector<std::string>& files, WriteMode mode) {
+    std::vector<Problem> unreadable;
+    const auto by_dir = notes_by_dir(files, unreadable);
+    if (!by_dir) return report(by_dir.failure());
+    int status = exit_ok;
+    for (const auto& p : unreadable) report(p, common.quiet);
+    if (!unreadable.empty()) status = worse(status, exit_note_error);
+    Counts counts;
+    for (const auto& [dir, notes] : *by_dir) status = worse(status, process_in_dir(common, dir, notes, mode, counts));
     if (mode == WriteMode::write && !common.quiet)
-        fmt::print(stderr, "touchbase: {} {} read, {} updated\n", read, read == 1 ? "note" : "notes",
-                   updated);
+        report_progress(fmt::format("{} {} read, {} updated", counts.read, counts.read == 1 ? "note" : "notes",
+                                    counts.updated));
     return status;
 }
 

@@ -30,29 +30,41 @@ bool cr_only_front_matter(std::string_view bytes) {
     return i + 1 < bytes.size() && bytes[i] == '\r' && bytes.find('\n') == std::string_view::npos;
 }
 
-NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, WriteMode mode,
-                        ClientRecord& record) {
-    NoteOutcome outcome;
-    ReadFile file = read_note(note, kMaxNoteSize);
-    if (file.error) {
-        outcome.is_note = true;
-        outcome.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *file.error, {}});
-        return outcome;
+}  // namespace
+
+NoteRead read_and_process_note(const NoteFile& note, const Config& config, Date today) {
+    NoteRead read{read_note(note, kMaxNoteSize), {}, false};
+    if (read.file.error) {
+        read.result.is_note = true;
+        read.result.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *read.file.error, {}});
+        return read;
     }
-    NoteResult result = process_note(note.rel, file.bytes, config, today);
-    if (!result.is_note && cr_only_front_matter(file.bytes)) {
+    read.result = process_note(note.rel, read.file.bytes, config, today);
+    if (!read.result.is_note && cr_only_front_matter(read.file.bytes)) {
         // SPEC §9: not skipped in silence. Old Mac line endings (CR alone)
         // hide the `---` lines that would make it a note.
-        outcome.is_note = true;
-        outcome.problems.push_back(Problem{
+        read.result.is_note = true;
+        read.unreadable = true;
+        read.result.problems.push_back(Problem{
             note.rel, 1, 1, Severity::error,
             "the file's lines end with CR alone (old Mac style), so its front matter cannot be "
             "read; save it with LF or CRLF line endings",
             {}});
-        return outcome;
     }
+    return read;
+}
+
+namespace {
+
+NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, WriteMode mode,
+                        ClientRecord& record) {
+    NoteOutcome outcome;
+    NoteRead read = read_and_process_note(note, config, today);
+    const ReadFile& file = read.file;
+    NoteResult& result = read.result;
     outcome.is_note = result.is_note;
     outcome.problems = std::move(result.problems);
+    if (file.error || read.unreadable) return outcome;
     if (result.record) {
         record = std::move(*result.record);
         outcome.has_record = true;

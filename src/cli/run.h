@@ -22,8 +22,21 @@ struct PassResult {
     std::vector<std::string> changed;    // notes updated (write) or that would be (dry_run)
 };
 
+// SPEC §9: a note as every command reads it (run, check, agenda, log):
+// read_note (a regular file, the one the scan saw, at most kMaxNoteSize),
+// then process_note, whose guards (valid UTF-8, no NUL byte, the front
+// matter's limits) run before yaml-cpp or cmark-gfm sees a byte. A file that
+// could not be read, or whose lines end with CR alone, is a note with an
+// error, not skipped in silence.
+struct NoteRead {
+    ReadFile file;
+    NoteResult result;  // is_note, with the read error as its problem, when file.error
+    bool unreadable = false;  // CR-only line endings: its one problem says so
+};
+[[nodiscard]] NoteRead read_and_process_note(const NoteFile& note, const Config& config, Date today);
+
 // Processes `notes` on `jobs` threads. The result does not depend on `jobs`.
-PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config, Date today,
+[[nodiscard]] PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config, Date today,
                          WriteMode mode, unsigned jobs);
 
 }  // namespace touchbase

@@ -1,0 +1,111 @@
+// Reading a whole file, or a note as the scan saw it (files.h, SPEC §9):
+// regular files only, opened without blocking, checked before a byte is read.
+#include <fcntl.h>
+#include <linux/openat2.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "files_shared.h"
+
+namespace touchbase {
+
+namespace {
+
+// refusing a link as the last component where openat2 is missing.
+int open_no_links(const std::string& path, int flags) {
+    struct open_how how {};
+    how.flags = static_cast<std::uint64_t>(flags);
+    how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+    long fd = ::syscall(SYS_openat2, AT_FDCWD, path.c_str(), &how, sizeof how);
+    if (fd < 0 && (errno == ENOSYS || errno == EPERM)) fd = ::open(path.c_str(), flags | O_NOFOLLOW);
+    return static_cast<int>(fd);
+}
+
+}  // namespace
+
+ReadFile read_open(int fd, std::uint64_t max_size,
+                   const std::optional<std::pair<std::uint64_t, std::uint64_t>>& expect) {
+    ReadFile result;
+    struct stat st {};
+    if (::fstat(fd, &st) != 0) {
+        result.error = fmt::format("cannot read: {}", errno_text());
+        ::close(fd);
+        return result;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        result.error = fmt::format("not a regular file ({}); touchbase reads only regular files",
+                                   kind_of(st.st_mode));
+        ::close(fd);
+        return result;
+    }
+    if (expect && (expect->first != st.st_dev || expect->second != st.st_ino)) {
+        result.error = "the file was replaced since the folder was scanned; left alone";
+        ::close(fd);
+        return result;
+    }
+    // A regular file: reads do not block; back to blocking for the rest.
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    result.stamp = stamp_of(st);
+    if (result.stamp.size > max_size) {
+        result.error = fmt::format("the file is larger than {} MiB; touchbase leaves it alone",
+                                   max_size / (1024 * 1024));
+        ::close(fd);
+        return result;
+    }
+    result.bytes.resize(result.stamp.size);
+    std::size_t done = 0;
+    while (done < result.bytes.size()) {
+        ssize_t n = ::read(fd, result.bytes.data() + done, result.bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            result.error = fmt::format("cannot read: {}", errno_text());
+            break;
+        }
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    result.bytes.resize(done);
+    if (done != result.stamp.size && !result.error)
+        result.error = "the file changed while it was read; left alone";
+    ::close(fd);
+    return result;
+}
+
+ReadFile read_file(const fs::path& path, std::uint64_t max_size) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (SPEC §9).
+    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        ReadFile result;
+        result.error = fmt::format("cannot read: {}", errno_text());
+        return result;
+    }
+    return read_open(fd, max_size, std::nullopt);
+}
+
+ReadFile read_note(const NoteFile& note, std::uint64_t max_size) {
+    if (note.real.empty()) return read_file(note.path, max_size);
+    int fd = open_no_links(note.real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) {
+        ReadFile result;
+        result.error = errno == ELOOP || errno == EXDEV
+                           ? std::string("the file was replaced since the folder was scanned; left alone")
+                           : fmt::format("cannot read: {}", errno_text());
+        return result;
+    }
+    return read_open(fd, max_size, std::make_pair(note.device, note.inode));
+}
+
+bool starts_with_front_matter(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.substr(0, 3) != "---") return false;
+    bytes.remove_prefix(3);
+    std::size_t i = 0;
+    while (i < bytes.size() && bytes[i] == ' ') ++i;
+    if (i < bytes.size() && bytes[i] == '\r') ++i;
+    return i == bytes.size() || bytes[i] == '\n';
+}
+
+}  // namespace touchbase
