@@ -67,8 +67,8 @@ class DirLock;
 // it failed for another reason (DirLock::error: exit_usage, said at once).
 [[nodiscard]] Failure lock_failure(const Setup& s, const DirLock& lock);
 
-int run_run(const CommonOptions& common);
-int run_check(const CommonOptions& common);
-int run_agenda(const CommonOptions& common, const AgendaOptions& options);
+[[nodiscard]] int run_run(const CommonOptions& common);
+[[nodiscard]] int run_check(const CommonOptions& common);
+[[nodiscard]] int run_agenda(const CommonOptions& common, const AgendaOptions& options);
 
 }  // namespace touchbase

@@ -127,61 +127,58 @@ bool same_content(const fs::path& path, const Content& content) {
     return same && ::read(fd, &extra, 1) == 0;  // and nothing more on disk
 }
 
-std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
-                                            const std::optional<FileStamp>& expected,
-                                            const std::string* original) {
-    std::error_code ec;
-    fs::path real = expected ? fs::canonical(path, ec) : fs::weakly_canonical(path, ec);
-    if (ec) {
-        if (expected && ec == std::errc::no_such_file_or_directory)
-            return std::string("the note disappeared since it was read; nothing written");
-        return fmt::format("cannot write: {}", ec.message());
-    }
-    const fs::path folder = real.parent_path();
-    const std::string name = real.filename().string();
-    int dir_fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir_fd < 0) return fmt::format("cannot write: {}", errno_text());
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } dir_closer{dir_fd};
+namespace {
 
+// The file write_atomically replaces: its name in its open folder, and what
+// it was before (`exists` false: nothing there yet).
+struct Target {
+    int dir_fd = -1;
+    std::string name;
     struct stat before {};
-    const bool exists = ::fstatat(dir_fd, name.c_str(), &before, AT_SYMLINK_NOFOLLOW) == 0;
-    if (!exists && expected) return std::string("the note disappeared since it was read; nothing written");
-    if (exists && !S_ISREG(before.st_mode))
+    bool exists = false;
+};
+
+// Why the file may not be replaced at all, before a byte is written.
+std::optional<std::string> refusal(const Target& t, const std::optional<FileStamp>& expected) {
+    if (!t.exists && expected) return std::string("the note disappeared since it was read; nothing written");
+    if (t.exists && !S_ISREG(t.before.st_mode))
         return fmt::format("not a regular file ({}); touchbase writes only regular files; left alone",
-                           kind_of(before.st_mode));
-    if (expected && (before.st_dev != expected->device || before.st_ino != expected->inode))
+                           kind_of(t.before.st_mode));
+    if (expected && (t.before.st_dev != expected->device || t.before.st_ino != expected->inode))
         return std::string("the note changed on disk since it was read; left alone");
-    if (struct statvfs vfs {}; ::fstatvfs(dir_fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+    if (struct statvfs vfs {}; ::fstatvfs(t.dir_fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
         return std::string("the file system is mounted read-only; nothing can be written there");
     // A note nobody may write (chmod a-w) is left alone, even by root, for
     // whom access() always says yes: the user asked for it to stay as it is.
-    if (exists && ((before.st_mode & 0222) == 0 || ::faccessat(dir_fd, name.c_str(), W_OK, 0) != 0))
+    if (t.exists && ((t.before.st_mode & 0222) == 0 || ::faccessat(t.dir_fd, t.name.c_str(), W_OK, 0) != 0))
         return std::string("the file is read-only; left alone");
-    const bool root = ::geteuid() == 0;
-    if (exists && !root && before.st_uid != ::geteuid())
+    if (t.exists && ::geteuid() != 0 && t.before.st_uid != ::geteuid())
         return fmt::format(
             "the file belongs to another user (uid {}); rewriting it would make it yours; left alone",
-            before.st_uid);
+            t.before.st_uid);
+    return std::nullopt;
+}
 
-    std::string tmp;
+// A new temporary file beside the target (its name in `tmp`), or -1 with
+// `error` set.
+int open_temporary(const Target& t, std::string& tmp, std::string& error) {
     int fd = -1;
     for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
         tmp = temporary_name();
-        fd = ::openat(dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        fd = ::openat(t.dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (fd < 0 && errno != EEXIST) break;
     }
     if (fd < 0)
-        return errno == EROFS
-                   ? std::string("the file system is mounted read-only; nothing can be written there")
-                   : fmt::format("cannot write: {}", errno_text());
-    auto fail = [&](std::string message) {
-        ::close(fd);
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-        return std::optional<std::string>(std::move(message));
-    };
+        error = errno == EROFS ? std::string("the file system is mounted read-only; nothing can be written there")
+                               : fmt::format("cannot write: {}", errno_text());
+    return fd;
+}
+
+// Writes the content to the open temporary `fd`, gives it what the file was
+// (owner and group first, as chown clears setuid and setgid, then the ACL
+// and other attributes, then the mode with its special bits) and flushes it.
+std::optional<std::string> fill_temporary(int fd, const Content& content, const Target& t,
+                                          const std::string& real) {
     int write_error = 0;
     content([&](std::string_view piece) {
         std::size_t done = 0;
@@ -192,55 +189,87 @@ std::optional<std::string> write_atomically(const fs::path& path, const Content&
             else done += static_cast<std::size_t>(n);
         }
     });
-    if (write_error != 0) return fail(fmt::format("cannot write: {}", errno_text(write_error)));
-    if (exists) {
-        // Owner and group first (chown clears setuid and setgid), then the
-        // ACL and other attributes, then the mode with its special bits.
+    if (write_error != 0) return fmt::format("cannot write: {}", errno_text(write_error));
+    if (t.exists) {
         struct stat mine {};
         ::fstat(fd, &mine);
-        if (root ? ::fchown(fd, before.st_uid, before.st_gid) != 0
-                 : (mine.st_gid != before.st_gid && ::fchown(fd, static_cast<uid_t>(-1), before.st_gid) != 0))
-            return fail(fmt::format("cannot keep its owner and group: {}; left alone", errno_text()));
-        if (auto error = copy_xattrs(real.native(), fd)) return fail(*error + "; left alone");
-        if (::fchmod(fd, before.st_mode & 07777) != 0)
-            return fail(fmt::format("cannot keep its mode: {}; left alone", errno_text()));
+        if (::geteuid() == 0 ? ::fchown(fd, t.before.st_uid, t.before.st_gid) != 0
+                             : (mine.st_gid != t.before.st_gid &&
+                                ::fchown(fd, static_cast<uid_t>(-1), t.before.st_gid) != 0))
+            return fmt::format("cannot keep its owner and group: {}; left alone", errno_text());
+        if (auto error = copy_xattrs(real, fd)) return *error + "; left alone";
+        if (::fchmod(fd, t.before.st_mode & 07777) != 0)
+            return fmt::format("cannot keep its mode: {}; left alone", errno_text());
     } else if (::fchmod(fd, 0644) != 0) {
-        return fail(fmt::format("cannot write: {}", errno_text()));
-    }
-    if (::fsync(fd) != 0) return fail(fmt::format("cannot write: {}", errno_text()));
-    if (::close(fd) != 0) {
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
         return fmt::format("cannot write: {}", errno_text());
     }
-    fd = -1;
-    auto drop = [&](std::string message) {
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-        return std::optional<std::string>(std::move(message));
-    };
-    // As late as possible: the file is still the one read, byte for byte.
+    if (::fsync(fd) != 0) return fmt::format("cannot write: {}", errno_text());
+    return std::nullopt;
+}
+
+// As late as possible, right before the rename: the file is still the one
+// read, byte for byte (or, with no `expected`, still what was there).
+std::optional<std::string> changed_meanwhile(const Target& t, const std::optional<FileStamp>& expected,
+                                             const std::string* original) {
     struct stat now {};
-    const bool still = ::fstatat(dir_fd, name.c_str(), &now, AT_SYMLINK_NOFOLLOW) == 0;
+    const bool still = ::fstatat(t.dir_fd, t.name.c_str(), &now, AT_SYMLINK_NOFOLLOW) == 0;
     if (expected) {
-        if (!still) return drop("the note disappeared since it was read; nothing written");
-        if (stamp_of(now) != *expected) return drop("the note changed on disk since it was read; left alone");
+        if (!still) return std::string("the note disappeared since it was read; nothing written");
+        if (stamp_of(now) != *expected) return std::string("the note changed on disk since it was read; left alone");
         // Same size and mtime may still hide an edit (an in-place save within
         // the file system's clock tick): compare the content itself.
         if (original) {
-            auto content = reread(dir_fd, name, original->size() + 1);
+            auto content = reread(t.dir_fd, t.name, original->size() + 1);
             if (!content || *content != *original)
-                return drop("the note changed on disk since it was read; left alone");
+                return std::string("the note changed on disk since it was read; left alone");
         }
-    } else if (still && (!S_ISREG(now.st_mode) || (exists && !same_file(now, before)))) {
-        return drop("the file was replaced while the new one was written; left alone");
-    } else if (still && !exists) {
-        return drop("a file appeared there while the new one was written; left alone");
+    } else if (still && (!S_ISREG(now.st_mode) || (t.exists && !same_file(now, t.before)))) {
+        return std::string("the file was replaced while the new one was written; left alone");
+    } else if (still && !t.exists) {
+        return std::string("a file appeared there while the new one was written; left alone");
     }
-    if (::renameat(dir_fd, tmp.c_str(), dir_fd, name.c_str()) != 0) {
-        std::string message = fmt::format("cannot write: {}", errno_text());
-        ::unlinkat(dir_fd, tmp.c_str(), 0);
-        return message;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
+                                            const std::optional<FileStamp>& expected,
+                                            const std::string* original) {
+    std::error_code ec;
+    fs::path real = expected ? fs::canonical(path, ec) : fs::weakly_canonical(path, ec);
+    if (ec) {
+        if (expected && ec == std::errc::no_such_file_or_directory)
+            return std::string("the note disappeared since it was read; nothing written");
+        return fmt::format("cannot write: {}", ec.message());
     }
-    ::fsync(dir_fd);  // make the rename itself durable
+    Target t;
+    t.name = real.filename().string();
+    t.dir_fd = ::open(real.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (t.dir_fd < 0) return fmt::format("cannot write: {}", errno_text());
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } dir_closer{t.dir_fd};
+    t.exists = ::fstatat(t.dir_fd, t.name.c_str(), &t.before, AT_SYMLINK_NOFOLLOW) == 0;
+    if (auto why = refusal(t, expected)) return why;
+
+    std::string tmp, error;
+    const int fd = open_temporary(t, tmp, error);
+    if (fd < 0) return error;
+    auto drop = [&](std::string message) {
+        ::unlinkat(t.dir_fd, tmp.c_str(), 0);
+        return std::optional<std::string>(std::move(message));
+    };
+    if (auto failed = fill_temporary(fd, content, t, real.native())) {
+        ::close(fd);
+        return drop(*failed);
+    }
+    if (::close(fd) != 0) return drop(fmt::format("cannot write: {}", errno_text()));
+    if (auto why = changed_meanwhile(t, expected, original)) return drop(*why);
+    if (::renameat(t.dir_fd, tmp.c_str(), t.dir_fd, t.name.c_str()) != 0)
+        return drop(fmt::format("cannot write: {}", errno_text()));
+    ::fsync(t.dir_fd);  // make the rename itself durable
     return std::nullopt;
 }
 

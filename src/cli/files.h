@@ -22,12 +22,12 @@ namespace fs = std::filesystem;
 // than root), in a folder others may write without the sticky bit, or that is
 // not a regular file is skipped: `warnings` receives why (when null, the
 // warnings go to stderr).
-fs::path find_notes_dir(const fs::path& start, std::vector<std::string>* warnings = nullptr);
+[[nodiscard]] fs::path find_notes_dir(const fs::path& start, std::vector<std::string>* warnings = nullptr);
 
 // A glob over '/'-separated relative paths: `*` and `?` within one path
 // segment, `**` across segments, `[...]` classes. A path also matches when one
 // of its parent folders does (`templates` and `templates/**` exclude the folder).
-bool glob_match(std::string_view pattern, std::string_view path);
+[[nodiscard]] bool glob_match(std::string_view pattern, std::string_view path);
 
 struct NoteFile {
     std::string rel;   // relative to DIR, '/' separators (as reported)
@@ -54,10 +54,10 @@ struct NoteFile {
 // receives what could not be reached (a folder that cannot be read or is too
 // deep, an error) and `*.md` entries that are not regular files (a warning),
 // with the folder or file as `file` and line 0. Time linear in the entries.
-std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
+[[nodiscard]] std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
                                  const fs::path& agenda_path, std::vector<Problem>& problems);
 // The same, with the problems as "path: message" lines.
-std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
+[[nodiscard]] std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
                                  const fs::path& agenda_path, std::vector<std::string>& warnings);
 
 // SPEC §8: why `agenda` may not be written, or nullopt when it may. It must
@@ -65,17 +65,17 @@ std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::str
 // regular file or nothing, not begin with front matter, not be the
 // configuration `config` nor any .touchbase.yaml, and its missing folders
 // may only be created inside `dir`.
-std::optional<std::string> agenda_path_problem(const fs::path& dir, const fs::path& agenda,
+[[nodiscard]] std::optional<std::string> agenda_path_problem(const fs::path& dir, const fs::path& agenda,
                                                bool given_on_command_line, const fs::path& config);
 
 // SPEC §9: why `new` may not create a note at `path`, or nullopt: it must
 // resolve inside `dir` (links followed), in a folder that exists, with a
 // name the file system takes.
-std::optional<std::string> new_note_path_problem(const fs::path& dir, const fs::path& path);
+[[nodiscard]] std::optional<std::string> new_note_path_problem(const fs::path& dir, const fs::path& path);
 
 // Creates the missing folders of the agenda (only inside `dir`: checked by
 // agenda_path_problem first). Returns an error message.
-std::optional<std::string> make_agenda_folder(const fs::path& agenda);
+[[nodiscard]] std::optional<std::string> make_agenda_folder(const fs::path& agenda);
 
 // What identifies a file's state on disk: if any of these changed since it
 // was read, someone else wrote it.
@@ -97,15 +97,15 @@ struct ReadFile {
 // Reads a whole file; refuses files over `max_size` bytes and anything that
 // is not a regular file (a FIFO, socket, device or folder: opened without
 // blocking, checked with fstat before any read; SPEC §9).
-ReadFile read_file(const fs::path& path, std::uint64_t max_size);
+[[nodiscard]] ReadFile read_file(const fs::path& path, std::uint64_t max_size);
 
 // Reads a note found by scan_notes: `real`, with no symbolic link followed on
 // the way, and only when it is still the file the scan saw (device, inode).
-ReadFile read_note(const NoteFile& note, std::uint64_t max_size);
+[[nodiscard]] ReadFile read_note(const NoteFile& note, std::uint64_t max_size);
 
 // The first bytes of a file begin a front matter block (SPEC §2: an optional
 // BOM, then a line that is exactly `---`).
-bool starts_with_front_matter(std::string_view bytes);
+[[nodiscard]] bool starts_with_front_matter(std::string_view bytes);
 
 // SPEC §9: writes `bytes` to a hidden temporary file `.tb-XXXXXXXX.tmp`
 // beside the real file (symbolic links resolved, so a link stays a link),
@@ -116,7 +116,7 @@ bool starts_with_front_matter(std::string_view bytes);
 // its stamp differs from `expected` or (with `original`) its content differs
 // from `original`: checked as late as possible, right before the rename.
 // Returns nullopt on success.
-std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
+[[nodiscard]] std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
                                             const std::optional<FileStamp>& expected,
                                             const std::string* original = nullptr);
 
@@ -125,16 +125,16 @@ std::optional<std::string> write_atomically(const fs::path& path, std::string_vi
 using Content = std::function<void(const TextSink& put)>;
 
 // write_atomically for content made in pieces.
-std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
+[[nodiscard]] std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
                                             const std::optional<FileStamp>& expected);
 
 // The regular file at `path` holds exactly `content`'s bytes: compared piece
 // by piece as they are made, without reading the file whole. False when the
 // file is missing, is not a regular file or cannot be read.
-bool same_content(const fs::path& path, const Content& content);
+[[nodiscard]] bool same_content(const fs::path& path, const Content& content);
 
 // The temporary files write_atomically makes: `.tb-` 8 letters or digits `.tmp`.
-bool is_temporary_name(std::string_view name);
+[[nodiscard]] bool is_temporary_name(std::string_view name);
 
 // Removes temporary files left by a killed run (is_temporary_name) under
 // `dir`, outside hidden and excluded folders, and only where no other run

@@ -34,14 +34,14 @@ struct InitOptions {
 
 // Adds a contact entry to a note (log_entry.h), then updates that note as
 // `run` would, under the lock on DIR. The agenda is not written.
-int run_log(const CommonOptions& common, const LogOptions& options);
+[[nodiscard]] int run_log(const CommonOptions& common, const LogOptions& options);
 
 // Creates <file name>.md from the template (new_note.h) in the current
 // folder, or in DIR with --dir; never overwrites.
-int run_new(const CommonOptions& common, const NewOptions& options);
+[[nodiscard]] int run_new(const CommonOptions& common, const NewOptions& options);
 
 // Writes DIR/.touchbase.yaml (never over an existing one) and installs the
 // git pre-commit hook (hook.h) where git keeps hooks.
-int run_init(const CommonOptions& common, const InitOptions& options);
+[[nodiscard]] int run_init(const CommonOptions& common, const InitOptions& options);
 
 }  // namespace touchbase
