@@ -154,3 +154,20 @@ TEST_CASE("config: calendar_id (spec §7.2): read as a string; init's text carri
     CHECK(with_id.config.calendar_id == "0123456789ab");
     CHECK(read_config(default_config_text(), "c").config.calendar_id.empty());
 }
+
+TEST_CASE("config: exactly 64 levels of nesting are read, 65 are refused (finding 14)") {
+    // The top-level mapping is the first level; `x` holds 63 or 64 more.
+    auto nested = [](int levels) {
+        const std::size_t brackets = static_cast<std::size_t>(levels - 1);
+        return "horizon: 7d\nx: " + std::string(brackets, '[') + std::string(brackets, ']') + "\n";
+    };
+    const ConfigRead at_limit = read_config(nested(64), ".touchbase.yaml");
+    REQUIRE(at_limit.problems.size() == 1);
+    CHECK(at_limit.problems[0].message == "unknown key 'x'");
+    const ConfigRead over = read_config(nested(65), ".touchbase.yaml");
+    REQUIRE(over.problems.size() == 1);
+    CHECK(over.problems[0].severity == Severity::error);
+    CHECK(over.problems[0].message == "the configuration is nested deeper than 64 levels");
+    CHECK(over.problems[0].line == 2);
+    CHECK(over.problems[0].column == 3 + 64);  // the 64th bracket, level 65
+}

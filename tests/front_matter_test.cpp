@@ -481,7 +481,7 @@ TEST_CASE("read: front matter too large or too deep") {
     check_error_contains(read(big), 1, 1, "larger than 64 KiB");
 
     const std::string deep_flow = "---\nx: " + std::string(600, '[') + "\n---\n";
-    check_error_contains(read(deep_flow), 2, 66, "nested deeper than 64 levels");
+    check_error_contains(read(deep_flow), 2, 67, "nested deeper than 64 levels");
 
     std::string deep_block = "---\nx:\n";
     for (int i = 0; i < 70; ++i) deep_block += "- ";
@@ -491,18 +491,77 @@ TEST_CASE("read: front matter too large or too deep") {
     std::string deep_indent = "---\n";
     for (int i = 0; i < 70; ++i) deep_indent += std::string(i, ' ') + "k:\n";
     deep_indent += "---\n";
-    check_error_contains(read(deep_indent), 65, 65, "nested deeper than 64 levels");
+    check_error_contains(read(deep_indent), 66, 65, "nested deeper than 64 levels");
+}
+
+// Finding 14 of issue 12: the limit is 64 levels, the top-level mapping
+// being the first. 64 nested collections, however written, are read; 65
+// are refused.
+namespace {
+
+// `x:` and `levels - 1` collections nested below it: flow brackets, block
+// sequences, indented mappings, and mappings inside sequence items.
+std::string nested_flow(int levels) {
+    return "x: " + std::string(static_cast<std::size_t>(levels - 1), '[') +
+           std::string(static_cast<std::size_t>(levels - 1), ']') + "\n";
+}
+std::string nested_sequence(int levels) {
+    std::string y = "x:\n";
+    for (int i = 1; i < levels; ++i) y += "- ";
+    return y + "a\n";
+}
+std::string nested_mapping(int levels) {
+    std::string y;
+    for (int i = 0; i < levels; ++i)
+        y += std::string(static_cast<std::size_t>(i), ' ') + "k" + std::to_string(i) + ":\n";
+    return y;
+}
+std::string nested_items(int levels) {  // - k: then an indented - k: ...
+    std::string y = "x:\n";
+    for (int i = 1; i < levels; i += 2)
+        y += std::string(static_cast<std::size_t>(i - 1), ' ') + (i + 1 < levels ? "- k:\n" : "- a\n");
+    return y;
+}
+
+}  // namespace
+
+TEST_CASE("nesting: exactly 64 levels are read, 65 are refused (finding 14)") {
+    for (auto nested : {nested_flow, nested_sequence, nested_mapping, nested_items}) {
+        const std::string at_limit = nested(kMaxFrontMatterDepth);
+        const std::string over = nested(kMaxFrontMatterDepth + 1);
+        CAPTURE(at_limit);
+        CHECK(nesting_depth(at_limit).depth == kMaxFrontMatterDepth);
+        CHECK(nesting_depth(over).depth == kMaxFrontMatterDepth + 1);
+        const Read ok = read("---\nname: A\n" + at_limit + "---\n");
+        CHECK(ok.split.kind == Split::Kind::note);
+        CHECK(ok.problems().empty());
+        const Read refused = read("---\nname: A\n" + over + "---\n");
+        REQUIRE(refused.problems().size() == 1);
+        CHECK(refused.problems()[0].message ==
+              "the front matter is nested deeper than 64 levels");
+    }
 }
 
 TEST_CASE("nesting_depth: quotes, comments and block scalars do not count") {
     CHECK(nesting_depth("").depth == 0);
-    CHECK(nesting_depth("a: 1\nb: 2\n").depth == 2);  // key level + `: `
-    CHECK(nesting_depth("a: '[[[['\nb: \"{{{\"\nc: x # [[[[\n").depth == 2);
-    CHECK(nesting_depth("a: |\n  [[[[[[\n  - - - - -\nb: 1\n").depth == 2);
-    CHECK(nesting_depth("a: '[[\n  [[[[ '\n").depth == 2);
-    CHECK(nesting_depth("a: [[1], [2]]\n").depth == 4);
-    CHECK(nesting_depth("a: don't [stop\n").depth == 2);
-    CHECK(nesting_depth("next_actions:\n  - {do: x, due: 2026-01-01}\n").depth == 4);
+    CHECK(nesting_depth("a: 1\nb: 2\n").depth == 1);  // one mapping
+    CHECK(nesting_depth("a: '[[[['\nb: \"{{{\"\nc: x # [[[[\n").depth == 1);
+    CHECK(nesting_depth("a: |\n  [[[[[[\n  - - - - -\nb: 1\n").depth == 1);
+    CHECK(nesting_depth("a: '[[\n  [[[[ '\n").depth == 1);
+    CHECK(nesting_depth("a: [[1], [2]]\n").depth == 3);
+    CHECK(nesting_depth("a: don't [stop\n").depth == 1);
+    CHECK(nesting_depth("next_actions:\n  - {do: x, due: 2026-01-01}\n").depth == 3);
+}
+
+TEST_CASE("nesting_depth: a level is a collection, however it is written") {
+    CHECK(nesting_depth("x:\n- a\n- b\ny: 1\n").depth == 2);       // a sequence at its key's column
+    CHECK(nesting_depth("x:\n  - a\n  - b\n").depth == 2);          // or indented
+    CHECK(nesting_depth("- k: v\n  j: w\n").depth == 2);             // a mapping in an item
+    CHECK(nesting_depth("- - a\n  - b\n- c\n").depth == 2);         // compact sequences
+    CHECK(nesting_depth("x:\n- k:\n  - a\n").depth == 4);
+    CHECK(nesting_depth("? - a\n: b\n").depth == 2);                 // a complex key
+    CHECK(nesting_depth("a:\n  b:\n    c: 1\nd: 2\n").depth == 3);
+    CHECK(nesting_depth("a: [1,\n  [2, {b: 3}]]\n").depth == 4);    // flow over lines
 }
 
 TEST_CASE("read: a duplicate user key is a warning; the last one is used") {
@@ -552,6 +611,29 @@ TEST_CASE("owned: a key that appears twice is an error") {
               "update");
     // Quoted or not, it is the same key.
     check_error_contains(read("---\ncounter: 1w\n'counter': 2w\n---\n"), 3, 1, "appears twice");
+}
+
+// Finding 14 of issue 12: a front matter closed with `...` and followed,
+// before a later `---` line, by an owned key. A reader that closes the block
+// only at `---` sees that key in the front matter too, beside the one
+// touchbase writes above the `...`: it is an error, as a duplicate is.
+TEST_CASE("owned: an owned key between a closing `...` and a later `---` is an error (finding 14)") {
+    const Read twice = read(
+        "---\nname: A\nlast_contact: 2026-01-01\n...\nlast_contact: 2026-02-02\n---\n# A\n");
+    check_one(twice, 5, 1, Severity::error,
+              "last_contact appears twice (first on line 3); touchbase cannot tell which one to "
+              "update");
+    const Read after = read("---\r\nname: B\r\n... \r\n\"counter\" : 2w\r\n---\r\n# B\r\n");
+    check_one(after, 4, 1, Severity::error,
+              "counter comes after the '...' that closes the front matter on line 3 and before "
+              "the '---' on line 5; touchbase cannot tell whether it belongs to the front matter "
+              "(expected it above line 3)");
+    // Without a later `---` line, or when `---` closes the block, what
+    // follows is the body, unambiguously.
+    CHECK(read("---\nname: C\n...\nlast_contact: 2026-01-01\n# C\n").problems().empty());
+    CHECK(read("---\nname: D\n---\nlast_contact: 2026-01-01\n---\n").problems().empty());
+    // Only owned keys at column 1: user keys and indented or longer keys are the body's.
+    CHECK(read("---\nname: E\n...\nname: F\n  counter: 1w\ncounters: 2\n---\n").problems().empty());
 }
 
 TEST_CASE("owned: a quoted key, spaces before the colon and a comment are fine") {

@@ -115,8 +115,8 @@ TEST_CASE("read_config: invalid UTF-8, NUL and deep nesting are errors, not cras
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].severity == Severity::error);
     CHECK(r.problems[0].line == 1);
-    // Column 10 is the first bracket at depth 3 (key, `: `, bracket).
-    CHECK(r.problems[0].column == 10 + kMaxFrontMatterDepth + 1 - 3);
+    // Column 10 is the first bracket, level 2 (the mapping is level 1).
+    CHECK(r.problems[0].column == 10 + kMaxFrontMatterDepth + 1 - 2);
     CHECK(r.problems[0].message.find("nested deeper than 64") != std::string::npos);
 
     r = read_config("horizon: 7d\nexclude:\n  \t- drafts/**\n", ".touchbase.yaml");

@@ -104,11 +104,12 @@ FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
 inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
 inline constexpr int kMaxFrontMatterDepth = 64;
 
-// SPEC §9: how deeply the YAML text nests, measured on the text alone (block
-// indentation levels, `- `/`? `/`: ` indicators, flow brackets). An upper
-// estimate for real YAML, so a limit on it keeps yaml-cpp's own recursion
-// far away. Stops at the first point deeper than `limit`; `offset` is where
-// the returned depth is first reached.
+// SPEC §9: how deeply the YAML text nests, measured on the text alone
+// (front_matter_depth.cpp): each collection is a level, the top-level one
+// the first, whether a deeper indentation, a `- `, `? ` or `key: ` after one
+// of them on a line, or a flow bracket opens it. Errs upwards, so a limit on
+// it keeps yaml-cpp's own recursion far away. Stops at the first point
+// deeper than `limit`; `offset` is where the returned depth is first reached.
 struct NestingDepth {
     int depth = 0;
     std::size_t offset = 0;

@@ -1,5 +1,6 @@
 #include "yaml_support.h"
 
+#include <algorithm>
 #include <exception>
 
 namespace touchbase {
@@ -9,6 +10,32 @@ YamlPosition yaml_position(const YAML::Mark& mark) {
     return {mark.line + 1, mark.column + 1};
 }
 
+LfLine lf_line_at(std::string_view text, std::size_t pos) {
+    const std::size_t nl = text.find('\n', pos);
+    if (nl == std::string_view::npos) return {pos, text.size(), text.size()};
+    return {pos, nl, nl + 1};
+}
+
+std::string_view lf_content(std::string_view text, const LfLine& line) {
+    std::string_view s = text.substr(line.begin, line.end - line.begin);
+    if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+    return s;
+}
+
+YamlLines::YamlLines(std::string_view yaml) : yaml_(yaml) {
+    for (std::size_t p = 0; p < yaml.size(); p = lf_line_at(yaml, p).next) starts_.push_back(p);
+}
+
+std::string_view YamlLines::content(int index) const {
+    if (index < 0 || index >= count()) return {};
+    return lf_content(yaml_, lf_line_at(yaml_, start(index)));
+}
+
+int YamlLines::index_of(std::size_t offset) const {
+    const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+    return static_cast<int>(it - starts_.begin()) - 1;
+}
+
 std::optional<YamlError> load_yaml(std::string_view text, YAML::Node& root) {
     try {
         root = YAML::Load(std::string(text));
@@ -16,16 +43,8 @@ std::optional<YamlError> load_yaml(std::string_view text, YAML::Node& root) {
     } catch (const YAML::Exception& e) {
         auto pos = yaml_position(e.mark);
         if (!e.mark.is_null()) {
-            std::size_t start = 0;
-            for (int l = 0; l < e.mark.line && start != std::string_view::npos; ++l) {
-                start = text.find('\n', start);
-                if (start != std::string_view::npos) ++start;
-            }
-            if (start != std::string_view::npos) {
-                std::string_view line = text.substr(start, text.find('\n', start) - start);
-                if (auto tab = tab_in_indentation(line))
-                    return YamlError{pos.line, static_cast<int>(*tab) + 1, kTabMessage};
-            }
+            if (auto tab = tab_in_indentation(YamlLines(text).content(e.mark.line)))
+                return YamlError{pos.line, static_cast<int>(*tab) + 1, kTabMessage};
         }
         return YamlError{pos.line, pos.column, "invalid YAML: " + e.msg};
     } catch (const std::exception& e) {

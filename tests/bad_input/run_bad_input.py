@@ -188,7 +188,7 @@ BAD_CONFIGS = {
                       b"the configuration is not valid UTF-8 (byte 0xE9)"),
     "a NUL byte": (b"agenda: agenda\x00.md\n", b".touchbase.yaml:1:15: error: "
                    b"the configuration holds a NUL byte"),
-    "deep nesting": (b"exclude: " + b"[" * 5000 + b"\n", b".touchbase.yaml:1:72: error: "
+    "deep nesting": (b"exclude: " + b"[" * 5000 + b"\n", b".touchbase.yaml:1:73: error: "
                      b"the configuration is nested deeper than 64 levels"),
     "a tab in the indentation": (b"exclude:\n\t- drafts/**\n", b".touchbase.yaml:2:1: error: "
                                  b"invalid YAML: a tab in the indentation"),

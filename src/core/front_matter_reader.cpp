@@ -1,0 +1,116 @@
+// The flow of reading one note's front matter: the limits checked on the
+// text, the YAML loaded behind the probe line, duplicates, then each key
+// read by its part of the reader (front_matter_reader.h).
+#include "front_matter_reader.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "text.h"
+
+namespace touchbase {
+
+std::string shown(std::string_view text) {
+    std::string out;
+    for (char c : text) out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+    if (out.size() > 60) {
+        std::size_t cut = 57;
+        while (cut > 0 && is_utf8_continuation(out[cut])) --cut;
+        out.resize(cut);
+        out += "...";
+    }
+    return out;
+}
+
+const char* kind_of(const YAML::Node& n) {
+    switch (n.Type()) {
+        case YAML::NodeType::Sequence:
+            return n.Style() == YAML::EmitterStyle::Flow ? "a flow sequence" : "a sequence";
+        case YAML::NodeType::Map:
+            return n.Style() == YAML::EmitterStyle::Flow ? "a flow mapping" : "a mapping";
+        case YAML::NodeType::Scalar: return "a scalar";
+        default: return "nothing";
+    }
+}
+
+// SPEC §9: the limits are checked on the text, before yaml-cpp sees it.
+bool FrontMatterReader::check_limits() {
+    if (yaml_.size() > kMaxFrontMatterBytes) {
+        problem(Severity::error, -1, 0,
+                fmt::format("the front matter is larger than 64 KiB ({} bytes)", yaml_.size()));
+        return false;
+    }
+    const NestingDepth depth = nesting_depth(yaml_, kMaxFrontMatterDepth);
+    if (depth.depth > kMaxFrontMatterDepth) {
+        const int line = lines_.index_of(depth.offset);
+        problem(Severity::error, line, static_cast<int>(depth.offset - lines_.start(line)),
+                fmt::format("the front matter is nested deeper than {} levels",
+                            kMaxFrontMatterDepth));
+        return false;
+    }
+    return true;
+}
+
+namespace {
+
+bool is_owned_key(std::string_view key) {
+    return std::any_of(std::begin(kOwnedKeys), std::end(kOwnedKeys),
+                       [&](OwnedKey k) { return key == to_string(k); });
+}
+
+}  // namespace
+
+// SPEC §9: an owned key twice is an error (which one would be updated?); a
+// user key twice is a warning, the last one used.
+void FrontMatterReader::check_duplicates(const std::vector<Entry>& entries) {
+    std::map<std::string, std::size_t> first_seen;  // key -> index of its first entry
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        if (e.key.empty()) continue;
+        const auto [it, inserted] = first_seen.emplace(e.key, i);
+        if (inserted) continue;
+        const YAML::Mark m = e.key_node.Mark();
+        const int first_line = split_.yaml_first_line + entries[it->second].key_node.Mark().line;
+        const bool owned = is_owned_key(e.key);
+        problem(owned ? Severity::error : Severity::warning, m.line, m.column,
+                owned ? fmt::format("{} appears twice (first on line {}); touchbase cannot tell "
+                                    "which one to update",
+                                    e.key, first_line)
+                      : fmt::format("duplicate key '{}' (first on line {}); the last one is used",
+                                    shown(e.key), first_line));
+    }
+}
+
+void FrontMatterReader::read_entries(const std::vector<Entry>& entries,
+                                     const YAML::Mark& probe_mark) {
+    check_duplicates(entries);
+    read_user_keys(entries);
+    warn_near_miss_keys(entries);
+    for (OwnedKey k : kOwnedKeys) {
+        std::vector<std::size_t> seen;
+        for (std::size_t i = 0; i < entries.size(); ++i)
+            if (entries[i].key == to_string(k)) seen.push_back(i);
+        if (seen.size() != 1) continue;  // absent, or twice (an error above)
+        const std::size_t i = seen.front();
+        read_owned(k, entries[i], i + 1 < entries.size() ? entries[i + 1].key_node.Mark() : probe_mark);
+    }
+}
+
+FrontMatterRead FrontMatterReader::read() {
+    if (!check_limits()) return std::move(out_);
+    try {
+        YAML::Mark probe_mark = YAML::Mark::null_mark();
+        if (const auto entries = load_probed(probe_mark))
+            read_entries(*entries, probe_mark);
+        else
+            diagnose();
+    } catch (const std::exception& ex) {
+        // Reading scalars does not throw; this is only a safety net so that no
+        // exception leaves the module.
+        problem(Severity::error, -1, 0, fmt::format("cannot read the front matter: {}", ex.what()));
+    }
+    return std::move(out_);
+}
+
+}  // namespace touchbase
