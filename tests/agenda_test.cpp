@@ -1,41 +1,18 @@
 // The agenda model (SPEC §6) and the JSON renderer's escaping (SPEC §7.1).
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <string>
-
-#include <fmt/format.h>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "agenda.h"
+#include "test_agenda.h"
 
 using namespace touchbase;
+using namespace touchbase::test;
 
 namespace {
-
-Date d(const char* text) { return *Date::parse(text); }
-
-ClientRecord client(std::string file, std::optional<Date> next, Engagement e = Engagement::ongoing) {
-    ClientRecord c;
-    c.file = file;
-    c.name = file;
-    c.engagement = e;
-    c.next_contact = next;
-    c.last_contact = next ? std::optional<Date>(d("2026-11-01")) : std::nullopt;
-    c.status = status_of(e, next, d("2026-11-24"), Duration{7, Unit::days});
-    return c;
-}
-
-ActionItem action(std::string text, const char* due, int line) {
-    return ActionItem{std::move(text), d(due), true, ActionItem::Origin::task, line};
-}
-
-Report report_of(std::vector<ClientRecord> clients, std::optional<std::string> owner = {}) {
-    return make_report(std::move(clients), {}, d("2026-11-24"), Duration{7, Unit::days}, Calendar{},
-                       owner);
-}
 
 std::string json_of(const Report& report) { return render_json(build_agenda(report)); }
 
@@ -52,13 +29,13 @@ using Strings = std::vector<std::string>;
 }  // namespace
 
 TEST_CASE("sections: overdue contacts then action items, today, coming up within the horizon") {
-    auto a = client("a.md", d("2026-11-20"));
-    a.actions = {action("late", "2026-11-10", 12), action("today", "2026-11-24", 13),
-                 action("soon", "2026-12-01", 14), action("beyond", "2026-12-02", 15)};
-    auto b = client("b.md", d("2026-11-24"));
-    b.actions = {action("same day as a's contact", "2026-11-20", 9)};
-    auto c = client("c.md", d("2026-12-01"));  // reminder 2026-11-27: not yet
-    c.actions = {action("x", "2026-12-09", 9)};
+    auto a = client("a.md", day("2026-11-20"));
+    a.actions = {action("late", day("2026-11-10"), 12), action("today", day("2026-11-24"), 13),
+                 action("soon", day("2026-12-01"), 14), action("beyond", day("2026-12-02"), 15)};
+    auto b = client("b.md", day("2026-11-24"));
+    b.actions = {action("same day as a's contact", day("2026-11-20"), 9)};
+    auto c = client("c.md", day("2026-12-01"));  // reminder 2026-11-27: not yet
+    c.actions = {action("x", day("2026-12-09"), 9)};
     auto n = client("n.md", std::nullopt);  // new client
     Report report = report_of({c, b, a, n});
     Agenda agenda = build_agenda(report);
@@ -67,8 +44,8 @@ TEST_CASE("sections: overdue contacts then action items, today, coming up within
     CHECK(names(agenda.due_today) == Strings{"a.md:13", "b.md:contact", "n.md:contact"});
     CHECK(agenda.prepare.empty());
     CHECK(names(agenda.coming_up) == Strings{"a.md:14", "c.md:contact"});
-    CHECK(agenda.overdue[0].due == d("2026-11-20"));
-    CHECK(agenda.overdue[1].due == d("2026-11-10"));
+    CHECK(agenda.overdue[0].due == day("2026-11-20"));
+    CHECK(agenda.overdue[1].due == day("2026-11-10"));
     // The summary: a and b due today or overdue, n new; a's and b's items apart.
     CHECK(agenda.counts.clients == 3);
     CHECK(agenda.counts.clients_overdue == 1);
@@ -83,12 +60,12 @@ TEST_CASE("sections: overdue contacts then action items, today, coming up within
 }
 
 TEST_CASE("ties are broken by path in byte order, then line") {
-    auto upper = client("B.md", d("2026-11-30"));
-    upper.actions = {action("two", "2026-11-20", 20), action("one", "2026-11-20", 7)};
-    auto lower = client("a.md", d("2026-11-30"));
-    lower.actions = {action("x", "2026-11-20", 3)};
-    auto nested = client("a/z.md", d("2026-11-30"));
-    nested.actions = {action("y", "2026-11-20", 1)};
+    auto upper = client("B.md", day("2026-11-30"));
+    upper.actions = {action("two", day("2026-11-20"), 20), action("one", day("2026-11-20"), 7)};
+    auto lower = client("a.md", day("2026-11-30"));
+    lower.actions = {action("x", day("2026-11-20"), 3)};
+    auto nested = client("a/z.md", day("2026-11-30"));
+    nested.actions = {action("y", day("2026-11-20"), 1)};
     Report report = report_of({lower, nested, upper});
     Agenda agenda = build_agenda(report);
     CHECK(names(agenda.overdue) == Strings{"B.md:7", "B.md:20", "a.md:3", "a/z.md:1"});
@@ -97,12 +74,12 @@ TEST_CASE("ties are broken by path in byte order, then line") {
 TEST_CASE("Prepare: the reminder day moves back to a workday, so a Monday call is prepared on Friday") {
     // Today is Tuesday 2026-11-24; the call is on Monday 2026-11-30, reminder
     // Saturday 2026-11-28 -> Friday 2026-11-27: not yet.
-    auto monday = client("m.md", d("2026-11-30"));
-    monday.actions = {action("read up", "2026-11-29", 9)};
-    auto thursday = client("t.md", d("2026-11-26"));  // reminder 2026-11-24: today
-    thursday.actions = {action("later", "2026-11-28", 10), action("sooner", "2026-11-25", 11)};
+    auto monday = client("m.md", day("2026-11-30"));
+    monday.actions = {action("read up", day("2026-11-29"), 9)};
+    auto thursday = client("t.md", day("2026-11-26"));  // reminder 2026-11-24: today
+    thursday.actions = {action("later", day("2026-11-28"), 10), action("sooner", day("2026-11-25"), 11)};
     Report report = report_of({monday, thursday});
-    CHECK(reminder_day(monday, report.calendar) == d("2026-11-27"));
+    CHECK(reminder_day(monday, report.calendar) == day("2026-11-27"));
     Agenda agenda = build_agenda(report);
     REQUIRE(agenda.prepare.size() == 1);
     CHECK(agenda.prepare[0].client->file == "t.md");
@@ -115,9 +92,9 @@ TEST_CASE("Prepare: the reminder day moves back to a workday, so a Monday call i
 
 TEST_CASE("paused clients are in no section; every other client needs a next action") {
     auto paused = client("p.md", std::nullopt, Engagement::paused);
-    auto casual = client("c.md", d("2027-03-01"), Engagement::casual);
-    auto former = client("f.md", d("2027-03-01"), Engagement::former);
-    auto active = client("a.md", d("2026-11-24"), Engagement::active);
+    auto casual = client("c.md", day("2027-03-01"), Engagement::casual);
+    auto former = client("f.md", day("2027-03-01"), Engagement::former);
+    auto active = client("a.md", day("2026-11-24"), Engagement::active);
     Report report = report_of({paused, casual, former, active});
     Agenda agenda = build_agenda(report);
     CHECK(agenda.overdue.empty());
@@ -130,13 +107,13 @@ TEST_CASE("paused clients are in no section; every other client needs a next act
 }
 
 TEST_CASE("--owner keeps that owner's clients only; problems stay") {
-    auto jane = client("j.md", d("2026-11-20"));
+    auto jane = client("j.md", day("2026-11-20"));
     jane.owner = "Jane";
-    auto sam = client("s.md", d("2026-11-20"));
+    auto sam = client("s.md", day("2026-11-20"));
     sam.owner = "Sam";
-    auto nobody = client("n.md", d("2026-11-20"));
+    auto nobody = client("n.md", day("2026-11-20"));
     std::vector<Problem> problems{{"s.md", 2, 1, Severity::warning, "w", {}}};
-    Report report = make_report({sam, nobody, jane}, problems, d("2026-11-24"),
+    Report report = make_report({sam, nobody, jane}, problems, day("2026-11-24"),
                                 Duration{7, Unit::days}, Calendar{}, std::string("Jane"));
     REQUIRE(report.clients.size() == 1);
     CHECK(report.clients[0].file == "j.md");
@@ -145,30 +122,30 @@ TEST_CASE("--owner keeps that owner's clients only; problems stay") {
 }
 
 TEST_CASE("--owner matches without regard to case or accents") {
-    auto jane = client("j.md", d("2026-11-20"));
+    auto jane = client("j.md", day("2026-11-20"));
     jane.owner = "Jane";
-    auto zoe = client("z.md", d("2026-11-20"));
+    auto zoe = client("z.md", day("2026-11-20"));
     zoe.owner = "Zoë Ángel";
-    auto sam = client("s.md", d("2026-11-20"));
+    auto sam = client("s.md", day("2026-11-20"));
     sam.owner = "Sam";
     auto files = [](const Report& r) {
         Strings out;
         for (const auto& c : r.clients) out.push_back(c.file);
         return out;
     };
-    CHECK(files(report_of({jane, zoe, sam}, std::string("JANE"))) == Strings{"j.md"});
-    CHECK(files(report_of({jane, zoe, sam}, std::string("zoe angel"))) == Strings{"z.md"});
-    CHECK(report_of({jane, zoe, sam}, std::string("jane")).problems.empty());
+    CHECK(files(report_for_owner({jane, zoe, sam}, "JANE")) == Strings{"j.md"});
+    CHECK(files(report_for_owner({jane, zoe, sam}, "zoe angel")) == Strings{"z.md"});
+    CHECK(report_for_owner({jane, zoe, sam}, "jane").problems.empty());
 }
 
 TEST_CASE("an --owner that keeps no client is a warning of the command line, listed first") {
-    auto jane = client("j.md", d("2026-11-20"));
+    auto jane = client("j.md", day("2026-11-20"));
     jane.owner = "Jane";
-    auto sam = client("s.md", d("2026-11-20"));
+    auto sam = client("s.md", day("2026-11-20"));
     sam.owner = "Sam";
     std::vector<Problem> problems{{"a.md", 2, 1, Severity::error, "e", {}}};
-    Report report = make_report({sam, jane, client("n.md", d("2026-11-20"))}, problems,
-                                d("2026-11-24"), Duration{7, Unit::days}, Calendar{}, std::string("Jnae"));
+    Report report = make_report({sam, jane, client("n.md", day("2026-11-20"))}, problems,
+                                day("2026-11-24"), Duration{7, Unit::days}, Calendar{}, std::string("Jnae"));
     CHECK(report.clients.empty());
     REQUIRE(report.problems.size() == 2);
     CHECK(report.problems[0] == Problem{"", 0, 0, Severity::warning,
@@ -177,22 +154,22 @@ TEST_CASE("an --owner that keeps no client is a warning of the command line, lis
           "touchbase: warning: --owner 'Jnae' matches no client (owners: Jane, Sam)");
     CHECK(report.problems[1].file == "a.md");
 
-    Report none = report_of({client("n.md", d("2026-11-20"))}, std::string("Jane"));
+    Report none = report_for_owner({client("n.md", day("2026-11-20"))}, "Jane");
     REQUIRE(none.problems.size() == 1);
     CHECK(none.problems[0].message == "--owner 'Jane' matches no client (no client has an owner)");
 
     std::vector<ClientRecord> many;
     for (char c = 'a'; c <= 'j'; ++c) {
-        auto x = client(std::string(1, c) + ".md", d("2026-11-20"));
+        auto x = client(std::string(1, c) + ".md", day("2026-11-20"));
         x.owner = std::string(1, static_cast<char>(c - 'a' + 'A'));
         many.push_back(x);
     }
-    CHECK(report_of(many, std::string("Z")).problems[0].message ==
+    CHECK(report_for_owner(many, "Z").problems[0].message ==
           "--owner 'Z' matches no client (owners: A, B, C, D, E, F, G, H, ...)");
 }
 
 TEST_CASE("render_json escapes quotes, backslashes and control characters") {
-    auto c = client("we\"ird\\name.md", d("2026-11-20"));
+    auto c = client("we\"ird\\name.md", day("2026-11-20"));
     c.name = std::string("Tab\there, newline\nthere, bell\a, nul") + '\0' + " end, \x1f, \x7f, é";
     c.owner = "O'Neil \"Junior\"";
     Report report = report_of({c});
@@ -224,12 +201,12 @@ TEST_CASE("render_json: empty arrays, nulls, and the key order of SPEC §7.1") {
 TEST_CASE("cards: one order for the model, markdown and JSON (date, then file, then line)") {
     // Two cards of one client on the same day, listed out of line order: the
     // occasion's name ("12-25" < "christmas") no longer decides.
-    auto c = client("c.md", d("2026-12-20"), Engagement::former);
-    c.cards.push_back(CardReminder{"12-25", std::string("family"), d("2026-12-25"), 7});
-    c.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
-    c.cards.push_back(CardReminder{"new-year", std::nullopt, d("2027-01-01"), 5});
-    auto b = client("b.md", d("2026-12-20"), Engagement::former);
-    b.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 9});
+    auto c = client("c.md", day("2026-12-20"), Engagement::former);
+    c.cards.push_back(CardReminder{"12-25", std::string("family"), day("2026-12-25"), 7});
+    c.cards.push_back(CardReminder{"christmas", std::nullopt, day("2026-12-25"), 6});
+    c.cards.push_back(CardReminder{"new-year", std::nullopt, day("2027-01-01"), 5});
+    auto b = client("b.md", day("2026-12-20"), Engagement::former);
+    b.cards.push_back(CardReminder{"christmas", std::nullopt, day("2026-12-25"), 9});
     const Report report = report_of({c, b});
     const Agenda agenda = build_agenda(report);
     std::vector<std::string> order;
@@ -260,10 +237,10 @@ TEST_CASE("cards: one order for the model, markdown and JSON (date, then file, t
 
 TEST_CASE("the model lists clients by N (none last) then file, actions by due, file, line") {
     auto a = client("a.md", std::nullopt);
-    a.actions.push_back(action("later", "2026-12-01", 12));
-    a.actions.push_back(action("sooner", "2026-11-30", 14));
-    auto b = client("b.md", d("2026-11-20"));
-    b.actions.push_back(action("same day", "2026-11-30", 3));
+    a.actions.push_back(action("later", day("2026-12-01"), 12));
+    a.actions.push_back(action("sooner", day("2026-11-30"), 14));
+    auto b = client("b.md", day("2026-11-20"));
+    b.actions.push_back(action("same day", day("2026-11-30"), 3));
     const Report report = report_of({a, b});
     const Agenda agenda = build_agenda(report);
     REQUIRE(agenda.clients.size() == 2);
@@ -279,13 +256,13 @@ TEST_CASE("the model lists clients by N (none last) then file, actions by due, f
 }
 
 TEST_CASE("calendar events: overdue and new on today with the days late, cards on their dates") {
-    auto late = client("late.md", d("2026-11-20"));
-    late.actions.push_back(action("overdue item", "2026-11-23", 7));
-    late.actions.push_back(action("future item", "2026-11-30", 8));
+    auto late = client("late.md", day("2026-11-20"));
+    late.actions.push_back(action("overdue item", day("2026-11-23"), 7));
+    late.actions.push_back(action("future item", day("2026-11-30"), 8));
     auto fresh = client("new.md", std::nullopt);
-    auto soon = client("soon.md", d("2026-11-27"));
-    soon.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
-    soon.cards.push_back(CardReminder{"05-12", std::string("birthday"), d("2026-12-05"), 7});
+    auto soon = client("soon.md", day("2026-11-27"));
+    soon.cards.push_back(CardReminder{"christmas", std::nullopt, day("2026-12-25"), 6});
+    soon.cards.push_back(CardReminder{"05-12", std::string("birthday"), day("2026-12-05"), 7});
     const Report report = report_of({late, fresh, soon});
     const Agenda agenda = build_agenda(report);
     std::vector<std::string> events;
@@ -304,8 +281,8 @@ TEST_CASE("calendar events: overdue and new on today with the days late, cards o
                         "2026-12-25 soon.md christmas late=0 new=false reminder=false",
                     });
     // Paused clients have no events, not even their cards.
-    auto paused = client("p.md", d("2026-11-20"), Engagement::paused);
-    paused.cards.push_back(CardReminder{"christmas", std::nullopt, d("2026-12-25"), 6});
+    auto paused = client("p.md", day("2026-11-20"), Engagement::paused);
+    paused.cards.push_back(CardReminder{"christmas", std::nullopt, day("2026-12-25"), 6});
     CHECK(build_agenda(report_of({paused})).events.empty());
 }
 
@@ -313,8 +290,8 @@ TEST_CASE("the renderers hand a large agenda on in pieces, never whole") {
     // 3,000 clients with actions make a few hundred KiB of agenda.md and JSON.
     std::vector<ClientRecord> clients;
     for (int i = 0; i < 3000; ++i) {
-        auto c = client(fmt::format("clients/c{:05}.md", i), d("2026-11-20"));
-        c.actions = {action(fmt::format("call back about \"item\" {}", i), "2026-11-30", 10 + i % 7)};
+        auto c = client(fmt::format("clients/c{:05}.md", i), day("2026-11-20"));
+        c.actions = {action(fmt::format("call back about \"item\" {}", i), day("2026-11-30"), 10 + i % 7)};
         clients.push_back(std::move(c));
     }
     const Report report = report_of(std::move(clients));
@@ -343,8 +320,8 @@ TEST_CASE("the renderers hand a large agenda on in pieces, never whole") {
 }
 
 TEST_CASE("an agenda for agenda.md alone leaves out the lists only JSON and ICS show") {
-    auto c = client("a.md", d("2026-11-20"));
-    c.actions = {action("send the offer", "2026-11-30", 12)};
+    auto c = client("a.md", day("2026-11-20"));
+    c.actions = {action("send the offer", day("2026-11-30"), 12)};
     const Report report = report_of({c});
     const Agenda full = build_agenda(report);
     const Agenda sections = build_agenda(report, {.clients_and_actions = false, .events = false});
@@ -376,29 +353,22 @@ TEST_CASE("summary line: the exact form, zero parts left out, singulars") {
 
 TEST_CASE("Prepare: a reminder day that is not a workday moves forward when that is before N, else back") {
     Calendar calendar;
-    auto reminder = [&](const char* n, Duration before) {
-        ClientRecord c;
-        c.next_contact = d(n);
-        c.remind_before = before;
-        auto r = reminder_day(c, calendar);
-        return r ? r->str() : "none";
-    };
     const Duration two{2, Unit::days};
-    CHECK(reminder("2026-11-24", two) == "2026-11-23");  // Tuesday call: Sunday -> Monday
-    CHECK(reminder("2026-11-23", two) == "2026-11-20");  // Monday call: Saturday -> Friday
-    CHECK(reminder("2026-11-25", two) == "2026-11-23");  // a workday stays
+    CHECK(reminder_of(calendar, "2026-11-24", two) == "2026-11-23");  // Tuesday call: Sunday -> Monday
+    CHECK(reminder_of(calendar, "2026-11-23", two) == "2026-11-20");  // Monday call: Saturday -> Friday
+    CHECK(reminder_of(calendar, "2026-11-25", two) == "2026-11-23");  // a workday stays
     // A reminder day on a holiday before a Monday: Friday 11-27 off, call on
     // Monday 11-30 with 3d: Friday is a holiday, Monday is not before the
     // call, so back to Thursday.
-    calendar.holidays = {d("2026-11-27")};
-    CHECK(reminder("2026-11-30", Duration{3, Unit::days}) == "2026-11-26");
+    calendar.holidays = {day("2026-11-27")};
+    CHECK(reminder_of(calendar, "2026-11-30", Duration{3, Unit::days}) == "2026-11-26");
     // A holiday on Monday 11-23 with a Wednesday call: forward to Tuesday.
-    calendar.holidays = {d("2026-11-23")};
-    CHECK(reminder("2026-11-25", two) == "2026-11-24");
+    calendar.holidays = {day("2026-11-23")};
+    CHECK(reminder_of(calendar, "2026-11-25", two) == "2026-11-24");
     // ... and with a Tuesday call (Sunday, then Monday off): Tuesday is not
     // before the call, so back to Friday.
-    CHECK(reminder("2026-11-24", two) == "2026-11-20");
+    CHECK(reminder_of(calendar, "2026-11-24", two) == "2026-11-20");
     // A pinned call on a Sunday with remind_before 0d: back to Friday.
     calendar.holidays.clear();
-    CHECK(reminder("2026-11-29", Duration{0, Unit::days}) == "2026-11-27");
+    CHECK(reminder_of(calendar, "2026-11-29", Duration{0, Unit::days}) == "2026-11-27");
 }

@@ -2,6 +2,8 @@
 // docs/safety.md, "Fuzzing"): spec §9, nothing may make touchbase hang.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 #include <utility>
 
@@ -10,6 +12,7 @@
 #include "note.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
@@ -70,7 +73,7 @@ TEST_CASE("a too slow body has no log layout: log finds no place in it") {
 
 TEST_CASE("process_note leaves a note with a too slow body untouched") {
     std::string note = "---\nname: Slow\n---\n## 2026-10-01 call\n\n" + repeat("a <?\n", 60000);
-    NoteResult result = process_note("slow.md", note, Config{}, *Date::parse("2026-11-24"));
+    NoteResult result = process_note("slow.md", note, Config{}, day("2026-11-24"));
     CHECK(result.is_note);
     CHECK(has_error(result.problems));
     CHECK_FALSE(result.new_bytes);

@@ -1,6 +1,8 @@
 // SPEC §4: contact entries, tags, action items and the log layout.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 #include <thread>
 #include <vector>
@@ -9,6 +11,7 @@
 #include "body_log_layout.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
@@ -19,8 +22,6 @@ BodyScan scan(std::string_view body, int first_line = 1, std::string_view log = 
 LogLayout layout(std::string_view body, std::string_view log = "Log") {
     return log_layout(body, {std::string(log)});
 }
-
-Date d(std::string_view s) { return *Date::parse(s); }
 
 std::vector<std::string> entry_dates(const BodyScan& s) {
     std::vector<std::string> out;
@@ -43,9 +44,9 @@ using Strings = std::vector<std::string>;
 
 TEST_CASE("leading_date: plain and wiki-link dates with the allowed followers") {
     CHECK(leading_date("2026-11-02").kind == DateStart::valid);
-    CHECK(leading_date("2026-11-02").date == d("2026-11-02"));
-    CHECK(leading_date("2026-11-02 call").date == d("2026-11-02"));
-    CHECK(leading_date("[[2026-11-02]] call").date == d("2026-11-02"));
+    CHECK(leading_date("2026-11-02").date == day("2026-11-02"));
+    CHECK(leading_date("2026-11-02 call").date == day("2026-11-02"));
+    CHECK(leading_date("[[2026-11-02]] call").date == day("2026-11-02"));
     CHECK(leading_date("[[2026-11-02]]").kind == DateStart::valid);
     for (const char* t : {"2026-11-02: call", "2026-11-02, call", "2026-11-02. call",
                           "2026-11-02; call", "2026-11-02) call", "2026-11-02\tcall",
@@ -62,10 +63,10 @@ TEST_CASE("leading_date: not a date start") {
 }
 
 TEST_CASE("leading_date: a one-digit month or day, a time after the date (spec §1)") {
-    CHECK(leading_date("2026-1-2 call").date == d("2026-01-02"));
-    CHECK(leading_date("[[2026-11-9]]: call").date == d("2026-11-09"));
-    CHECK(leading_date("2026-11-02T10:00 call").date == d("2026-11-02"));
-    CHECK(leading_date("2026-11-02T10:00:00Z, call").date == d("2026-11-02"));
+    CHECK(leading_date("2026-1-2 call").date == day("2026-01-02"));
+    CHECK(leading_date("[[2026-11-9]]: call").date == day("2026-11-09"));
+    CHECK(leading_date("2026-11-02T10:00 call").date == day("2026-11-02"));
+    CHECK(leading_date("2026-11-02T10:00:00Z, call").date == day("2026-11-02"));
     CHECK(leading_date("2026-11-0").kind == DateStart::invalid);
 }
 
@@ -121,17 +122,17 @@ TEST_CASE("read_marks: tag boundaries") {
 }
 
 TEST_CASE("read_marks: next:") {
-    CHECK(read_marks("call next:2026-12-01").next == d("2026-12-01"));
-    CHECK(read_marks("next:2026-12-01").next == d("2026-12-01"));
-    CHECK(read_marks("call (next:2026-12-01)").next == d("2026-12-01"));
-    CHECK(read_marks("call next:2026-12-01, fine").next == d("2026-12-01"));
-    CHECK(read_marks("call Next: 2026-12-01").next == d("2026-12-01"));
+    CHECK(read_marks("call next:2026-12-01").next == day("2026-12-01"));
+    CHECK(read_marks("next:2026-12-01").next == day("2026-12-01"));
+    CHECK(read_marks("call (next:2026-12-01)").next == day("2026-12-01"));
+    CHECK(read_marks("call next:2026-12-01, fine").next == day("2026-12-01"));
+    CHECK(read_marks("call Next: 2026-12-01").next == day("2026-12-01"));
     CHECK_FALSE(read_marks("call xnext:2026-12-01").next);
     CHECK_FALSE(read_marks("call next:2026-12-012").next);
     CHECK_FALSE(read_marks("call next:soon").next);
     CHECK(read_marks("call next:soon").next_invalid.empty());
     // several: the last one wins
-    CHECK(read_marks("next:2026-12-01 next:2026-12-05").next == d("2026-12-05"));
+    CHECK(read_marks("next:2026-12-01 next:2026-12-05").next == day("2026-12-05"));
 
     const EntryMarks bad = read_marks("call next:2026-02-30");
     CHECK_FALSE(bad.next);
@@ -334,7 +335,7 @@ TEST_CASE("next: on or before its entry's date is a warning and cleared") {
         "- 2026-11-04 call next:2026-11-01\n"
         "- 2026-11-05 call next:2026-02-30\n");
     REQUIRE(s.entries.size() == 4);
-    CHECK(s.entries[0].marks.next == d("2026-11-20"));
+    CHECK(s.entries[0].marks.next == day("2026-11-20"));
     CHECK_FALSE(s.entries[1].marks.next);
     CHECK_FALSE(s.entries[2].marks.next);
     CHECK_FALSE(s.entries[3].marks.next);
@@ -395,16 +396,16 @@ TEST_CASE("task due: the calendar emoji with and without U+FE0F, any white space
         "- [ ] \xF0\x9F\x93\x85 2026-11-21 first\n");
     REQUIRE(s.open_tasks.size() == 6);
     CHECK(s.open_tasks[0].text == "Send the summary");
-    CHECK(s.open_tasks[0].due == d("2026-11-16"));
+    CHECK(s.open_tasks[0].due == day("2026-11-16"));
     CHECK(s.open_tasks[1].text == "Call \xE2\x8F\xAB");
-    CHECK(s.open_tasks[1].due == d("2026-11-17"));
+    CHECK(s.open_tasks[1].due == day("2026-11-17"));
     CHECK(s.open_tasks[2].text == "Mail");
-    CHECK(s.open_tasks[2].due == d("2026-11-18"));
+    CHECK(s.open_tasks[2].due == day("2026-11-18"));
     CHECK(s.open_tasks[3].text == "Glued end");
-    CHECK(s.open_tasks[3].due == d("2026-11-19"));
-    CHECK(s.open_tasks[4].due == d("2026-11-20"));
+    CHECK(s.open_tasks[3].due == day("2026-11-19"));
+    CHECK(s.open_tasks[4].due == day("2026-11-20"));
     CHECK(s.open_tasks[5].text == "first");
-    CHECK(s.open_tasks[5].due == d("2026-11-21"));
+    CHECK(s.open_tasks[5].due == day("2026-11-21"));
     CHECK(s.problems.empty());
 }
 
@@ -419,13 +420,13 @@ TEST_CASE("task due: todo.txt due: and Dataview [due:: ]") {
         "- [ ] undated\n");
     REQUIRE(s.open_tasks.size() == 7);
     CHECK(s.open_tasks[0].text == "Invoice");
-    CHECK(s.open_tasks[0].due == d("2026-12-01"));
+    CHECK(s.open_tasks[0].due == day("2026-12-01"));
     CHECK(s.open_tasks[1].text == "Invoice please");
-    CHECK(s.open_tasks[1].due == d("2026-12-02"));
+    CHECK(s.open_tasks[1].due == day("2026-12-02"));
     CHECK(s.open_tasks[2].text == "Report now");
-    CHECK(s.open_tasks[2].due == d("2026-12-03"));
-    CHECK(s.open_tasks[3].due == d("2026-12-04"));
-    CHECK(s.open_tasks[4].due == d("2026-12-05"));
+    CHECK(s.open_tasks[2].due == day("2026-12-03"));
+    CHECK(s.open_tasks[3].due == day("2026-12-04"));
+    CHECK(s.open_tasks[4].due == day("2026-12-05"));
     CHECK(s.open_tasks[4].text == "Report");
     CHECK_FALSE(s.open_tasks[5].due);
     CHECK(s.open_tasks[5].text == "overdue:2026-12-06 is not a marker");
@@ -464,7 +465,7 @@ TEST_CASE("CRLF body: lines, texts and dates") {
     CHECK(s.entries[0].marks.needs);
     CHECK(s.entries[1].line == 15);
     CHECK(task_texts(s) == Strings{"Send it", "Plain"});
-    CHECK(s.open_tasks[0].due == d("2026-11-16"));
+    CHECK(s.open_tasks[0].due == day("2026-11-16"));
     CHECK(s.open_tasks[0].line == 11);
     CHECK(s.open_tasks[1].line == 12);
 }

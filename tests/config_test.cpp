@@ -1,8 +1,11 @@
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include "config.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
@@ -65,7 +68,7 @@ offboarding:
     CHECK(c.remind_before == Duration{1, Unit::days});
     CHECK(c.card_lead == Duration{3, Unit::weeks});
     CHECK(c.schedule.calendar.workdays == std::array<bool, 7>{true, true, true, true, false, false, false});
-    CHECK(c.schedule.calendar.holidays == std::vector<Date>{*Date::parse("2026-01-02"), *Date::parse("2026-12-24")});
+    CHECK(c.schedule.calendar.holidays == std::vector<Date>{day("2026-01-02"), day("2026-12-24")});
     CHECK(c.schedule.calendar.yearly == std::vector<std::pair<int, int>>{{2, 29}, {12, 25}});
     CHECK(c.log_heading == std::vector<std::string>{"Contacts"});
     REQUIRE(c.offboarding.size() == 2);
@@ -73,9 +76,9 @@ offboarding:
     CHECK(c.offboarding[1].text == "Say thanks");
     CHECK_FALSE(c.offboarding[1].after);
     // Yearly holidays make workdays: 2027-12-25 is a Saturday anyway, 2026-12-25 a Friday.
-    CHECK_FALSE(c.schedule.calendar.is_workday(*Date::parse("2026-12-25")));
-    CHECK_FALSE(c.schedule.calendar.is_workday(*Date::parse("2026-12-24")));
-    CHECK(c.schedule.calendar.is_workday(*Date::parse("2026-12-22")));
+    CHECK_FALSE(c.schedule.calendar.is_workday(day("2026-12-25")));
+    CHECK_FALSE(c.schedule.calendar.is_workday(day("2026-12-24")));
+    CHECK(c.schedule.calendar.is_workday(day("2026-12-22")));
 }
 
 TEST_CASE("config: an unknown key is a warning with file, line and column") {

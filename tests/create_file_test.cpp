@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <string>
 
@@ -44,7 +43,7 @@ TEST_CASE("create_new_file creates the file whole, with the mode less the umask"
 TEST_CASE("create_new_file never writes over what is there, a dangling link included") {
     TempDir dir;
     const fs::path file = dir.path / "a.md";
-    { std::ofstream(file) << "mine"; }
+    write(file, "mine");
     CHECK(create_new_file(file, "new", 0666).outcome == Created::exists);
     CHECK(slurp(file) == "mine");
     const fs::path link = dir.path / "link.md";
@@ -65,7 +64,7 @@ TEST_CASE("create_new_file in a folder that does not exist fails and leaves noth
 TEST_CASE("replace_file replaces the bytes and leaves no temporary") {
     TempDir dir;
     const fs::path file = dir.path / "pre-commit";
-    { std::ofstream(file) << "old"; }
+    write(file, "old");
     CHECK_FALSE(replace_file(file, "#!/bin/sh\n", 0755).has_value());
     CHECK(slurp(file) == "#!/bin/sh\n");
     CHECK(entries(dir.path) == 1);

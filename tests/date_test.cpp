@@ -22,6 +22,16 @@ std::string minus(const char* date, const char* duration) {
 }
 }  // namespace
 
+// The tests' own helpers (test_dates.h): a mistyped literal fails its test
+// case instead of crashing the run; should_fail makes that failure the pass.
+TEST_CASE("day() fails the test on a date that is not a real day" * doctest::should_fail()) {
+    CHECK(day("2026-02-30").month() == 2);
+}
+
+TEST_CASE("dur() fails the test on a duration without its unit" * doctest::should_fail()) {
+    CHECK(dur("14").count == 14);
+}
+
 TEST_CASE("Date::parse accepts real days and formats them back") {
     for (const char* text : {"2026-11-24", "2024-02-29", "0001-01-01", "9999-12-31", "2000-02-29",
                              "1970-01-01", "2026-12-31"}) {

@@ -2,6 +2,8 @@
 // detection, read-only notes, temporaries of a killed run, symbolic links.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -40,8 +42,6 @@ int temporaries_in(const fs::path& dir) {
 constexpr std::string_view kNote =
     "---\nname: Acme\n---\n# Acme\n\n## Log\n- 2026-11-02 call\n";
 constexpr std::string_view kNew = "---\nname: Acme\nlast_contact: 2026-11-02\n---\n";
-
-const Date kToday = *Date::parse("2026-11-24");
 
 }  // namespace
 
@@ -173,7 +173,7 @@ TEST_CASE("process_notes: a note that cannot be written is a problem; the others
     std::vector<std::string> warnings;
     const auto notes = scan_notes(tmp.path, {}, tmp.path / "agenda.md", warnings);
     REQUIRE(notes.size() == 2);
-    const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 2);
+    const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 2);
     REQUIRE(pass.problems.size() == 1);
     CHECK(pass.problems[0].file == "a.md");
     CHECK(pass.problems[0].line == 1);
@@ -241,7 +241,7 @@ TEST_CASE("symbolic links: once, at the target, never outside DIR, loops end") {
     CHECK(rels == std::vector<std::string>{"clients/acme.md", "clients/beta.md"});
     CHECK(warnings.empty());
 
-    const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 2);
+    const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 2);
     CHECK(pass.problems.empty());
     CHECK(pass.changed.size() == 2);
     // Written at the targets; the links are still links to them.

@@ -2,15 +2,16 @@
 // closing delimiter, values that mean the same left as written.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 
 #include "front_matter_edit.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
-
-Date date(std::string_view s) { return Date::parse(s).value(); }
 
 // Reads, plans and applies; the read must be clean.
 std::string rewrite(std::string_view text, const OwnedValues& wanted,
@@ -25,10 +26,10 @@ std::string rewrite(std::string_view text, const OwnedValues& wanted,
 
 OwnedValues all_four() {
     OwnedValues w;
-    w.last_contact = date("2026-11-02");
+    w.last_contact = day("2026-11-02");
     w.counter = Duration{2, Unit::weeks};
-    w.next_contact = date("2026-11-16");
-    w.offboarded = date("2026-10-01");
+    w.next_contact = day("2026-11-16");
+    w.offboarded = day("2026-10-01");
     return w;
 }
 
@@ -91,14 +92,14 @@ TEST_CASE("an empty value gets one space after the colon; null and ~ are replace
 
 TEST_CASE("an empty quoted value keeps its quotes") {
     OwnedValues w;
-    w.last_contact = date("2026-11-02");
+    w.last_contact = day("2026-11-02");
     CHECK(rewrite("---\nlast_contact: ''\n---\n", w) == "---\nlast_contact: '2026-11-02'\n---\n");
 }
 
 TEST_CASE("an empty value followed by a tab-indented line is filled in quotes") {
     // yaml-cpp rejects a line that starts with a tab after a plain scalar.
     OwnedValues w;
-    w.last_contact = date("2026-11-02");
+    w.last_contact = day("2026-11-02");
     w.counter = Duration{2, Unit::weeks};
     const std::string before = "---\nlast_contact:\n\n\t# soon\ncounter: # c\n\t# x\n---\n";
     const std::string after =
@@ -146,18 +147,18 @@ TEST_CASE("insertion into empty front matter") {
 
 TEST_CASE("insertion after a block scalar or a block sequence at the end") {
     OwnedValues w;
-    w.last_contact = date("2026-11-02");
+    w.last_contact = day("2026-11-02");
     const std::string out = rewrite("---\nnotes: |\n  hello\ntags:\n- a\n---\n", w);
     CHECK(out == "---\nnotes: |\n  hello\ntags:\n- a\nlast_contact: 2026-11-02\n---\n");
     const Split s = split_note(out);
     const FrontMatterRead r = read_front_matter(out, s, "n.md");
     CHECK(r.problems.empty());
-    CHECK(r.front_matter.last_contact == date("2026-11-02"));
+    CHECK(r.front_matter.last_contact == day("2026-11-02"));
 }
 
 TEST_CASE("a value that already means the same is left as written") {
     OwnedValues w;
-    w.last_contact = date("2026-11-16");
+    w.last_contact = day("2026-11-16");
     w.counter = Duration{2, Unit::weeks};
     std::vector<Edit> edits;
     const std::string t = "---\nlast_contact: '2026-11-16'\ncounter: 14d\n---\n";
@@ -185,7 +186,7 @@ TEST_CASE("nothing wanted, nothing written; touchbase never writes null") {
 TEST_CASE("edits are byte ranges on the value token only") {
     const std::string t = "---\nname: x\nlast_contact: \"2026-01-01\"  # c\n---\n";
     OwnedValues w;
-    w.last_contact = date("2026-02-02");
+    w.last_contact = day("2026-02-02");
     std::vector<Edit> edits;
     rewrite(t, w, &edits);
     REQUIRE(edits.size() == 1);

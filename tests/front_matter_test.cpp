@@ -2,11 +2,14 @@
 // owned value may sit).
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 
 #include "front_matter.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
@@ -157,7 +160,7 @@ TEST_CASE("read: every key of SPEC §3") {
     CHECK_FALSE(fm.next_actions[0].due);
     CHECK(fm.next_actions[0].line == 6);
     CHECK(fm.next_actions[1].text == "Call Bob");
-    CHECK(fm.next_actions[1].due == Date::parse("2026-11-20"));
+    CHECK(fm.next_actions[1].due == day("2026-11-20"));
     CHECK(fm.next_actions[1].line == 7);
     CHECK(fm.next_actions[2].text == "Renew");
     CHECK(fm.next_actions[2].line == 8);
@@ -167,11 +170,11 @@ TEST_CASE("read: every key of SPEC §3") {
     CHECK(fm.cards[0].column == 9);
     CHECK(fm.cards[1].text == "05-12 birthday");
     CHECK(fm.cards[1].column == 20);
-    CHECK(fm.project_end == Date::parse("2026-11-01"));
+    CHECK(fm.project_end == day("2026-11-01"));
     CHECK(fm.remind_before == Duration{3, Unit::days});
-    CHECK(fm.last_contact == Date::parse("2026-11-02"));
+    CHECK(fm.last_contact == day("2026-11-02"));
     CHECK(fm.counter == Duration{2, Unit::weeks});
-    CHECK(fm.next_contact == Date::parse("2026-11-16"));
+    CHECK(fm.next_contact == day("2026-11-16"));
     CHECK_FALSE(fm.offboarded);
 
     const OwnedSlot& lc = fm.slot(OwnedKey::last_contact);
@@ -368,7 +371,7 @@ TEST_CASE("read: next_actions items closed with done, text white space made one 
     std::vector<std::string> texts;
     for (const auto& a : r.fm().next_actions) texts.push_back(a.text);
     CHECK(texts == std::vector<std::string>{"d", "e", "f", "Send the contract to Dana", "plain string"});
-    CHECK(r.fm().next_actions[3].due == *Date::parse("2026-12-04"));
+    CHECK(r.fm().next_actions[3].due == day("2026-12-04"));
 }
 
 TEST_CASE("read: tags is not a key of touchbase's: any value is the user's") {
@@ -664,7 +667,7 @@ TEST_CASE("owned: double-quote escapes are decoded") {
     const std::string t = "---\nlast_contact: \"202\\x36-01-01\"\n---\n";
     const Read r = read(t);
     CHECK(r.problems().empty());
-    CHECK(r.fm().last_contact == Date::parse("2026-01-01"));
+    CHECK(r.fm().last_contact == day("2026-01-01"));
     const OwnedSlot& lc = r.fm().slot(OwnedKey::last_contact);
     CHECK(at(t, lc.value_offset, lc.value_length) == "\"202\\x36-01-01\"");
 }

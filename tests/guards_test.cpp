@@ -2,6 +2,8 @@
 // config and front-matter guards that sit in front of yaml-cpp.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <chrono>
 #include <string>
 
@@ -13,6 +15,7 @@
 #include "yaml_support.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 using namespace std::string_view_literals;
 
 TEST_CASE("first_invalid_utf8: RFC 3629 sequences only") {
@@ -74,7 +77,7 @@ TEST_CASE("check_text: the first bad byte's line and column; a BOM does not coun
 
 TEST_CASE("process_note: a note with invalid UTF-8 or a NUL byte is one error, no edits") {
     const Config config;
-    const Date today = *Date::parse("2026-11-24");
+    const Date today = day("2026-11-24");
     NoteResult r = process_note("a.md", "---\nlast_contact: 2026-01-01\n---\n# A\n\xFF\n", config,
                                 today);
     CHECK(r.is_note);
@@ -207,7 +210,7 @@ TEST_CASE("verify_rewrite: the new bytes must read back as planned") {
     const FrontMatter before =
         front_matter_of("---\nlast_contact: 2026-01-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n");
     OwnedValues wanted;
-    wanted.last_contact = Date::parse("2026-02-01");
+    wanted.last_contact = day("2026-02-01");
 
     CHECK_FALSE(verify_rewrite(
         "---\nlast_contact: 2026-02-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n", "a.md",

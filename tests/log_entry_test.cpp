@@ -1,6 +1,8 @@
 // `touchbase log`: where the new entry goes and how it is written (log_entry.h).
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 
 #include "body.h"
@@ -9,14 +11,13 @@
 #include "log_entry.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
-Date d(std::string_view s) { return *Date::parse(s); }
-
 LogEntry entry(std::string message, std::string_view date = "2026-11-24") {
     LogEntry e;
-    e.date = d(date);
+    e.date = day(date);
     e.message = std::move(message);
     return e;
 }
@@ -48,14 +49,14 @@ TEST_CASE("entry_words: message, then each flag's text in a fixed order") {
     e.news = true;
     e.missed = true;
     e.card = true;
-    e.next = d("2026-12-01");
+    e.next = day("2026-12-01");
     CHECK(entry_words(e) == "call about the budget #needs #news #missed #card next:2026-12-01");
 
     LogEntry only_flags = entry("");
     only_flags.news = true;
     CHECK(entry_words(only_flags) == "#news");
     LogEntry only_next = entry("");
-    only_next.next = d("2027-01-05");
+    only_next.next = day("2027-01-05");
     CHECK(entry_words(only_next) == "next:2027-01-05");
     CHECK(entry_words(entry("")) == "");
 }
@@ -78,8 +79,8 @@ TEST_CASE("each flag is read back as its tag (SPEC §4.1)") {
         CHECK(marks.card == e.card);
     }
     LogEntry pinned = entry("call");
-    pinned.next = d("2026-12-01");
-    CHECK(read_marks("2026-11-24 " + entry_words(pinned)).next == d("2026-12-01"));
+    pinned.next = day("2026-12-01");
+    CHECK(read_marks("2026-11-24 " + entry_words(pinned)).next == day("2026-12-01"));
 }
 
 TEST_CASE("--card=OCCASION writes #card:OCCASION, read back as that occasion (SPEC §5.5)") {
@@ -107,7 +108,7 @@ TEST_CASE("headings, oldest first: a heading of the same level after the last en
         "## Tasks\n\n- [ ] Send the summary\n";
     LogEntry e = entry("call about the budget");
     e.needs = true;
-    e.next = d("2026-12-01");
+    e.next = day("2026-12-01");
     const std::string out = log_into(note, e);
     CHECK(out ==
           "---\nname: Acme\n---\n"
@@ -119,9 +120,9 @@ TEST_CASE("headings, oldest first: a heading of the same level after the last en
           "## Tasks\n\n- [ ] Send the summary\n");
     BodyScan after = scan_note(out);
     REQUIRE(after.entries.size() == 3);
-    CHECK(after.entries[2].date == d("2026-11-24"));
+    CHECK(after.entries[2].date == day("2026-11-24"));
     CHECK(after.entries[2].marks.needs);
-    CHECK(after.entries[2].marks.next == d("2026-12-01"));
+    CHECK(after.entries[2].marks.next == day("2026-12-01"));
 }
 
 TEST_CASE("headings, oldest first, running to the end of the note") {

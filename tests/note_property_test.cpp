@@ -10,6 +10,8 @@
 //   (c) processing the new bytes again gives no new bytes and the same record.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <algorithm>
 #include <random>
 #include <string>
@@ -21,6 +23,7 @@
 #include "note.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace {
 
@@ -169,7 +172,7 @@ void check_only_owned_values_changed(const std::string& before, const std::strin
 
 TEST_CASE("property: process_note changes only owned values, reads back its state, and is idempotent") {
     const Config config;
-    const Date today = *Date::parse("2026-11-24");
+    const Date today = day("2026-11-24");
     int changed = 0, unchanged = 0, crlf = 0, bom = 0;
     for (std::uint32_t seed = 1; seed <= 400; ++seed) {
         NoteGenerator gen(seed);

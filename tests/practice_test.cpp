@@ -3,21 +3,21 @@
 // off-boarding checklist (SPEC §5.4).
 #include <doctest/doctest.h>
 
-#include "test_dates.h"
-
 #include <fmt/format.h>
 
 #include <string>
 
 #include "agenda.h"
 #include "note.h"
+#include "test_agenda.h"
 
 using namespace touchbase;
 using touchbase::test::day;
 using touchbase::test::dur;
+using touchbase::test::reminder_of;
+using touchbase::test::report_of;
 
 namespace {
-
 
 NoteResult process(const std::string& bytes, const char* today, const Config& config = Config{}) {
     NoteResult r = process_note("c.md", bytes, config, day(today));
@@ -117,26 +117,18 @@ TEST_CASE("cards: an unknown occasion is a warning at its position; paused clien
 
 TEST_CASE("Prepare: the reminder day is N - remind_before, moved to a workday") {
     Calendar calendar;
-    ClientRecord client;
-    auto reminder = [&](const char* n, Duration before) {
-        client.next_contact = day(n);
-        client.remind_before = before;
-        auto d = reminder_day(client, calendar);
-        return d ? d->str() : "none";
-    };
     const Duration two_days{2, Unit::days};
-    CHECK(reminder("2026-11-25", two_days) == "2026-11-23");  // Wednesday: Monday
-    CHECK(reminder("2026-11-23", two_days) == "2026-11-20");  // Monday: Saturday, so Friday
-    CHECK(reminder("2026-11-24", two_days) == "2026-11-23");  // Tuesday: Sunday, so Monday
-    CHECK(reminder("2026-11-23", Duration{0, Unit::days}) == "2026-11-23");
-    CHECK(reminder("2026-12-01", Duration{1, Unit::weeks}) == "2026-11-24");
-    CHECK(reminder("2026-03-31", Duration{1, Unit::months}) == "2026-03-02");  // 02-28 is a Saturday
+    CHECK(reminder_of(calendar, "2026-11-25", two_days) == "2026-11-23");  // Wednesday: Monday
+    CHECK(reminder_of(calendar, "2026-11-23", two_days) == "2026-11-20");  // Monday: Saturday, so Friday
+    CHECK(reminder_of(calendar, "2026-11-24", two_days) == "2026-11-23");  // Tuesday: Sunday, so Monday
+    CHECK(reminder_of(calendar, "2026-11-23", Duration{0, Unit::days}) == "2026-11-23");
+    CHECK(reminder_of(calendar, "2026-12-01", Duration{1, Unit::weeks}) == "2026-11-24");
+    CHECK(reminder_of(calendar, "2026-03-31", Duration{1, Unit::months}) == "2026-03-02");  // 02-28 is a Saturday
     calendar.holidays = {day("2026-11-26"), day("2026-11-27")};
-    CHECK(reminder("2026-11-30", two_days) == "2026-11-25");
+    CHECK(reminder_of(calendar, "2026-11-30", two_days) == "2026-11-25");
     calendar.yearly = {{11, 20}};
-    CHECK(reminder("2026-11-23", two_days) == "2026-11-19");
-    client.next_contact.reset();
-    CHECK_FALSE(reminder_day(client, calendar));
+    CHECK(reminder_of(calendar, "2026-11-23", two_days) == "2026-11-19");
+    CHECK_FALSE(reminder_day(ClientRecord{}, calendar));
 }
 
 TEST_CASE("Prepare: contacts due after today whose reminder day has come") {
@@ -145,12 +137,11 @@ TEST_CASE("Prepare: contacts due after today whose reminder day has come") {
                            (remind_before ? std::string("remind_before: ") + remind_before + "\n" : "") +
                            "---\n## Log\n\n- 2026-11-09: call #news\n- 2026-11-09: notes sent\n\n"
                            "- [ ] Bring the budget\n";
-        NoteResult r = process_note("c.md", note, Config{}, *Date::parse(today));
+        NoteResult r = process_note("c.md", note, Config{}, day(today));
         REQUIRE(r.record);
-        CHECK(r.record->next_contact == Date::parse("2026-11-16"));  // #news: back to 1w
+        CHECK(r.record->next_contact == day("2026-11-16"));  // #news: back to 1w
         CHECK(r.record->last_entry_text == "2026-11-09: notes sent");
-        Report report = make_report({*r.record}, {}, *Date::parse(today), Duration{7, Unit::days},
-                                    Calendar{}, std::nullopt);
+        Report report = report_of({*r.record}, day(today));
         Agenda agenda = build_agenda(report);
         std::string out;
         for (const auto& p : agenda.prepare) {

@@ -3,6 +3,8 @@
 // Every warning is checked with its exact line, column and message.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "log_heading.h"
 
 using namespace touchbase;
+using touchbase::test::day;
 
 namespace doctest {
 template <>
@@ -32,8 +35,6 @@ BodyScan scan(std::string_view body, int first_line = 1,
               const std::vector<std::string>& log = kDefaultLogHeadings) {
     return scan_body(body, first_line, log, "clients/acme.md");
 }
-
-Date d(std::string_view s) { return *Date::parse(s); }
 
 std::vector<std::string> entry_dates(const BodyScan& s) {
     std::vector<std::string> out;
@@ -130,7 +131,7 @@ TEST_CASE("#needs, #news and next: under a dated heading count for that entry") 
     REQUIRE(s.entries.size() == 2);
     CHECK(s.entries[0].marks.needs);
     CHECK(s.entries[0].marks.news);
-    CHECK(s.entries[0].marks.next == d("2026-12-04"));
+    CHECK(s.entries[0].marks.next == day("2026-12-04"));
     CHECK(s.entries[0].text == "2026-11-02 call");  // the text shown stays the heading's
     CHECK_FALSE(s.entries[1].marks.needs);
     CHECK_FALSE(s.entries[1].marks.news);
@@ -187,7 +188,7 @@ TEST_CASE("a log item's tags are its own text only") {
 TEST_CASE("next: under a heading: the last wins, on or before the entry's date a warning") {
     auto s = scan("## 2026-11-02 call next:2026-11-20\n\nThen next:2026-11-25.\n");
     REQUIRE(s.entries.size() == 1);
-    CHECK(s.entries[0].marks.next == d("2026-11-25"));
+    CHECK(s.entries[0].marks.next == day("2026-11-25"));
     s = scan("## 2026-11-02 call\n\nnext:2026-11-01\n", 4);
     REQUIRE(s.entries.size() == 1);
     CHECK_FALSE(s.entries[0].marks.next);
@@ -207,12 +208,12 @@ TEST_CASE("one-digit months and days and a time are read in entries, due markers
         "- [ ] call 📅 2026-1-15\n"
         "- [ ] ping [due:: 2026-2-3]\n");
     CHECK(entry_dates(s) == Strings{"2026-11-02", "2026-11-03", "2026-11-09"});
-    CHECK(s.entries[0].marks.next == d("2026-12-04"));
+    CHECK(s.entries[0].marks.next == day("2026-12-04"));
     REQUIRE(s.open_tasks.size() == 3);
-    CHECK(s.open_tasks[0].due == d("2026-12-04"));
+    CHECK(s.open_tasks[0].due == day("2026-12-04"));
     CHECK(s.open_tasks[0].text == "send");
-    CHECK(s.open_tasks[1].due == d("2026-01-15"));
-    CHECK(s.open_tasks[2].due == d("2026-02-03"));
+    CHECK(s.open_tasks[1].due == day("2026-01-15"));
+    CHECK(s.open_tasks[2].due == day("2026-02-03"));
     CHECK(s.problems.empty());
 }
 

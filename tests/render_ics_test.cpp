@@ -1,8 +1,6 @@
 // render_ics (SPEC §7.2, RFC 5545) on reports built by hand.
 #include <doctest/doctest.h>
 
-#include "test_dates.h"
-
 #include <map>
 #include <tuple>
 #include <set>
@@ -10,36 +8,12 @@
 #include <vector>
 
 #include "agenda.h"
+#include "test_agenda.h"
 
 using namespace touchbase;
-using touchbase::test::day;
+using namespace touchbase::test;
 
 namespace {
-
-
-ClientRecord client(std::string file, std::string name, std::optional<Date> next_contact) {
-    ClientRecord c;
-    c.file = std::move(file);
-    c.name = std::move(name);
-    c.next_contact = next_contact;
-    return c;
-}
-
-ActionItem action(std::string text, Date due, bool own_date, int line) {
-    ActionItem a;
-    a.text = std::move(text);
-    a.due = due;
-    a.own_date = own_date;
-    a.line = line;
-    return a;
-}
-
-Report report_of(std::vector<ClientRecord> clients, Date today = day("2026-11-24")) {
-    Report r;
-    r.today = today;
-    r.clients = std::move(clients);
-    return r;
-}
 
 // The calendar of a report: the agenda model, then its ICS formatting.
 std::string ics_of(const Report& report) { return render_ics(build_agenda(report)); }
@@ -131,7 +105,7 @@ bool whole_utf8(const std::string& text) {
 }  // namespace
 
 TEST_CASE("ics: a calendar with CRLF line endings, version, product and name") {
-    std::string ics = ics_of(report_of({client("a.md", "Acme", day("2026-12-01"))}));
+    std::string ics = ics_of(report_of({client_named("a.md", "Acme", day("2026-12-01"))}));
     auto lines = content_lines(ics);
     REQUIRE(lines.size() > 6);
     CHECK(lines.front() == "BEGIN:VCALENDAR");
@@ -144,7 +118,7 @@ TEST_CASE("ics: a calendar with CRLF line endings, version, product and name") {
 }
 
 TEST_CASE("ics: a next contact is an all-day event with the client's details") {
-    ClientRecord c = client("clients/acme.md", "Acme Corp", day("2026-12-08"));
+    ClientRecord c = client_named("clients/acme.md", "Acme Corp", day("2026-12-08"));
     c.owner = "Jane";
     c.last_contact = day("2026-11-10");
     c.last_entry_text = "2026-11-10 Call about the budget";
@@ -160,8 +134,8 @@ TEST_CASE("ics: a next contact is an all-day event with the client's details") {
 }
 
 TEST_CASE("ics: DTEND is the next day across a month and a year; none on 9999-12-31") {
-    auto events = events_of(ics_of(report_of({client("a.md", "A", day("2026-12-31")),
-                                                  client("b.md", "B", day("9999-12-31"))})));
+    auto events = events_of(ics_of(report_of({client_named("a.md", "A", day("2026-12-31")),
+                                                  client_named("b.md", "B", day("9999-12-31"))})));
     REQUIRE(events.size() == 2);
     CHECK(events[0].props.at("DTEND;VALUE=DATE") == "20270101");
     CHECK(events[1].props.at("DTSTART;VALUE=DATE") == "99991231");
@@ -169,8 +143,8 @@ TEST_CASE("ics: DTEND is the next day across a month and a year; none on 9999-12
 }
 
 TEST_CASE("ics: DTSTAMP is today at midnight UTC") {
-    std::vector<ClientRecord> clients{client("a.md", "A", day("2026-12-01")),
-                                      client("b.md", "B", day("2026-12-02"))};
+    std::vector<ClientRecord> clients{client_named("a.md", "A", day("2026-12-01")),
+                                      client_named("b.md", "B", day("2026-12-02"))};
     for (const char* today : {"2026-11-24", "2027-02-28"}) {
         auto events = events_of(ics_of(report_of(clients, day(today))));
         REQUIRE(events.size() == 2);
@@ -181,13 +155,13 @@ TEST_CASE("ics: DTSTAMP is today at midnight UTC") {
 }
 
 TEST_CASE("ics: the same report gives the same bytes") {
-    ClientRecord c = client("a.md", "A", day("2026-12-01"));
-    c.actions.push_back(action("Send it", day("2026-12-03"), true, 9));
+    ClientRecord c = client_named("a.md", "A", day("2026-12-01"));
+    c.actions.push_back(action("Send it", day("2026-12-03"), 9));
     CHECK(ics_of(report_of({c})) == ics_of(report_of({c})));
 }
 
 TEST_CASE("ics: TEXT values escape backslash, semicolon, comma and line breaks") {
-    ClientRecord c = client("a.md", "Smith, Jones; Co \\ Partners", day("2026-12-01"));
+    ClientRecord c = client_named("a.md", "Smith, Jones; Co \\ Partners", day("2026-12-01"));
     c.last_entry_text = "one\ntwo\r\nthree";
     auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 1);
@@ -205,7 +179,7 @@ TEST_CASE("ics: lines fold at 75 octets without splitting a UTF-8 character") {
         for (int pad = 0; pad < 8; ++pad) {
             std::string name = std::string(pad, 'x');
             for (int i = 0; i < 60; ++i) name += ch;
-            std::string ics = ics_of(report_of({client("a.md", name, day("2026-12-01"))}));
+            std::string ics = ics_of(report_of({client_named("a.md", name, day("2026-12-01"))}));
             CAPTURE(ch);
             CAPTURE(pad);
             bool folded = false;
@@ -230,7 +204,7 @@ TEST_CASE("ics: a line of exactly 75 octets is not folded, one of 76 is") {
     // "SUMMARY:Get in touch: " is 22 octets.
     for (std::size_t length : {53u, 54u}) {
         std::string name(length, 'n');
-        auto lines = physical_lines(ics_of(report_of({client("a.md", name, day("2026-12-01"))})));
+        auto lines = physical_lines(ics_of(report_of({client_named("a.md", name, day("2026-12-01"))})));
         bool found = false;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (lines[i].rfind("SUMMARY:", 0) != 0) continue;
@@ -248,9 +222,9 @@ TEST_CASE("ics: a line of exactly 75 octets is not folded, one of 76 is") {
 }
 
 TEST_CASE("ics: action items with a date of their own are events; undated ones are not") {
-    ClientRecord c = client("clients/acme.md", "Acme Corp", day("2026-12-08"));
-    c.actions.push_back(action("Send the summary", day("2026-11-30"), true, 14));
-    c.actions.push_back(action("Raise the invoice", day("2026-12-08"), false, 15));
+    ClientRecord c = client_named("clients/acme.md", "Acme Corp", day("2026-12-08"));
+    c.actions.push_back(action("Send the summary", day("2026-11-30"), 14));
+    c.actions.push_back(action("Raise the invoice", day("2026-12-08"), 15, false));
     auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 2);
     const Event* send = find_summary(events, "Acme Corp: Send the summary");
@@ -261,27 +235,27 @@ TEST_CASE("ics: action items with a date of their own are events; undated ones a
 }
 
 TEST_CASE("ics: paused clients have no events") {
-    ClientRecord paused = client("p.md", "Paused", day("2026-12-01"));
+    ClientRecord paused = client_named("p.md", "Paused", day("2026-12-01"));
     paused.engagement = Engagement::paused;
-    paused.actions.push_back(action("Dated", day("2026-12-02"), true, 9));
-    ClientRecord live = client("l.md", "Live", day("2026-12-01"));
+    paused.actions.push_back(action("Dated", day("2026-12-02"), 9));
+    ClientRecord live = client_named("l.md", "Live", day("2026-12-01"));
     auto events = events_of(ics_of(report_of({paused, live})));
     REQUIRE(events.size() == 1);
     CHECK(events[0].props.at("SUMMARY") == "Get in touch: Live");
 }
 
 TEST_CASE("ics: a client without a next contact has no contact event") {
-    ClientRecord c = client("new.md", "New", std::nullopt);
-    c.actions.push_back(action("Undated", day("2026-11-24"), false, 9));
+    ClientRecord c = client_named("new.md", "New", std::nullopt);
+    c.actions.push_back(action("Undated", day("2026-11-24"), 9, false));
     CHECK(events_of(ics_of(report_of({c}))).empty());
 }
 
 TEST_CASE("ics: events sorted by date, then file, contact before actions, then line") {
-    ClientRecord b = client("b.md", "B", day("2026-12-01"));
-    b.actions.push_back(action("b late line", day("2026-12-01"), true, 30));
-    b.actions.push_back(action("b early line", day("2026-12-01"), true, 20));
-    ClientRecord a = client("a.md", "A", day("2026-12-01"));
-    a.actions.push_back(action("a earlier date", day("2026-11-30"), true, 40));
+    ClientRecord b = client_named("b.md", "B", day("2026-12-01"));
+    b.actions.push_back(action("b late line", day("2026-12-01"), 30));
+    b.actions.push_back(action("b early line", day("2026-12-01"), 20));
+    ClientRecord a = client_named("a.md", "A", day("2026-12-01"));
+    a.actions.push_back(action("a earlier date", day("2026-11-30"), 40));
     auto events = events_of(ics_of(report_of({b, a})));
     std::vector<std::string> summaries;
     for (const auto& e : events) summaries.push_back(e.props.at("SUMMARY"));
@@ -297,10 +271,10 @@ TEST_CASE("ics: UIDs come from path, kind and text, not from lines or other text
             by_summary[e.props.at("SUMMARY")] = e.props.at("UID");
         return by_summary;
     };
-    ClientRecord c = client("clients/acme.md", "Acme", day("2026-12-08"));
+    ClientRecord c = client_named("clients/acme.md", "Acme", day("2026-12-08"));
     c.last_entry_text = "first text";
-    c.actions.push_back(action("Send the summary", day("2026-11-30"), true, 14));
-    c.actions.push_back(action("Book the workshop", day("2026-12-01"), true, 15));
+    c.actions.push_back(action("Send the summary", day("2026-11-30"), 14));
+    c.actions.push_back(action("Book the workshop", day("2026-12-01"), 15));
     auto before = uids(c);
     REQUIRE(before.size() == 3);
     for (const auto& [summary, uid] : before) {
@@ -324,7 +298,7 @@ TEST_CASE("ics: UIDs come from path, kind and text, not from lines or other text
         edited.last_contact = day("2026-11-20");
         edited.next_contact = day("2026-12-20");
         edited.actions[1].due = day("2026-12-05");
-        edited.actions.push_back(action("A new item", day("2026-12-02"), true, 16));
+        edited.actions.push_back(action("A new item", day("2026-12-02"), 16));
         auto after = uids(edited);
         CHECK(after.at("Get in touch: Acme") == before.at("Get in touch: Acme"));
         CHECK(after.at("Acme: Send the summary") == before.at("Acme: Send the summary"));
@@ -347,13 +321,13 @@ TEST_CASE("ics: UIDs come from path, kind and text, not from lines or other text
 }
 
 TEST_CASE("ics: items of one note with the same text get distinct UIDs by occurrence") {
-    ClientRecord c = client("a.md", "A", std::nullopt);
-    c.actions.push_back(action("Call back", day("2026-12-01"), true, 10));
+    ClientRecord c = client_named("a.md", "A", std::nullopt);
+    c.actions.push_back(action("Call back", day("2026-12-01"), 10));
     std::string single_uid = events_of(ics_of(report_of({c})))[0].props.at("UID");
 
     // The same text again, later in the note, and an undated one in between.
-    c.actions.push_back(action("Call back", day("2026-11-30"), true, 20));
-    c.actions.push_back(action("Call back", day("2026-12-24"), false, 15));
+    c.actions.push_back(action("Call back", day("2026-11-30"), 20));
+    c.actions.push_back(action("Call back", day("2026-12-24"), 15, false));
     auto events = events_of(ics_of(report_of({c})));
     REQUIRE(events.size() == 2);
     // Sorted by date: the item of line 20 first. The first by line keeps its UID.
@@ -361,8 +335,8 @@ TEST_CASE("ics: items of one note with the same text get distinct UIDs by occurr
     CHECK(events[0].props.at("UID") != single_uid);
 
     // In another note, the same text has another UID.
-    ClientRecord b = client("b.md", "A", std::nullopt);
-    b.actions.push_back(action("Call back", day("2026-12-01"), true, 10));
+    ClientRecord b = client_named("b.md", "A", std::nullopt);
+    b.actions.push_back(action("Call back", day("2026-12-01"), 10));
     CHECK(events_of(ics_of(report_of({b})))[0].props.at("UID") != single_uid);
 }
 
@@ -394,7 +368,7 @@ TEST_CASE("ics: the alarm is at the reminder day, in whole days before the conta
     for (const auto& k : cases) {
         CAPTURE(k.next_contact);
         CAPTURE(k.remind_before.str());
-        ClientRecord c = client("a.md", "A", day(k.next_contact));
+        ClientRecord c = client_named("a.md", "A", day(k.next_contact));
         c.remind_before = k.remind_before;
         auto events = events_of(ics_of(report_of({c})));
         REQUIRE(events.size() == 1);
@@ -408,7 +382,7 @@ TEST_CASE("ics: the alarm is at the reminder day, in whole days before the conta
 TEST_CASE("ics: the alarm skips holidays of the calendar") {
     // Monday 2026-11-30 - 2d = Saturday; Friday 2026-11-27 and Thursday
     // 2026-11-26 are holidays: Wednesday 2026-11-25, 5 days before.
-    Report r = report_of({client("a.md", "A", day("2026-11-30"))});
+    Report r = report_of({client_named("a.md", "A", day("2026-11-30"))});
     r.calendar.holidays = {day("2026-11-26"), day("2026-11-27")};
     auto events = events_of(ics_of(r));
     REQUIRE(events.size() == 1);
@@ -419,9 +393,9 @@ TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
     // Vectors computed independently (Python) from the recipe in
     // docs/calendar.md: hash of "calendar_id NUL path NUL kind NUL text NUL
     // occurrence".
-    ClientRecord c = client("clients/acme.md", "Acme", day("2026-12-08"));
-    c.actions.push_back(action("Send the summary", day("2026-12-01"), true, 10));
-    c.actions.push_back(action("Send the summary", day("2026-12-02"), true, 11));
+    ClientRecord c = client_named("clients/acme.md", "Acme", day("2026-12-08"));
+    c.actions.push_back(action("Send the summary", day("2026-12-01"), 10));
+    c.actions.push_back(action("Send the summary", day("2026-12-02"), 11));
     c.cards.push_back(CardReminder{"christmas", std::nullopt, day("2026-12-25"), 5});
     for (auto [id, action_uid, contact_uid, card_uid] :
          {std::tuple{"3f9c2a71d04e", "19025ca72943d49b", "04b5aca0d8986127", "c73cbaf129a972e4"},
@@ -439,9 +413,9 @@ TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
 }
 
 TEST_CASE("ics: an overdue contact or item and a new client are on today, days late, no alarm") {
-    ClientRecord late = client("late.md", "Late", day("2026-11-23"));
-    late.actions.push_back(action("Invoice", day("2026-11-14"), true, 9));
-    ClientRecord fresh = client("new.md", "Fresh", std::nullopt);
+    ClientRecord late = client_named("late.md", "Late", day("2026-11-23"));
+    late.actions.push_back(action("Invoice", day("2026-11-14"), 9));
+    ClientRecord fresh = client_named("new.md", "Fresh", std::nullopt);
     fresh.status = Status::new_client;
     auto events = events_of(ics_of(report_of({late, fresh})));
     REQUIRE(events.size() == 3);

@@ -4,6 +4,8 @@
 // tests/e2e/safety.sh.
 #include <doctest/doctest.h>
 
+#include "test_dates.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/xattr.h>
@@ -25,7 +27,6 @@ using namespace touchbase::test;
 namespace {
 
 constexpr std::string_view kNote = "---\nname: Acme\n---\n# Acme\n\n## Log\n- 2026-11-02 call\n";
-const Date kToday = *Date::parse("2026-11-24");
 
 std::vector<std::string> rels_of(const std::vector<NoteFile>& notes) {
     std::vector<std::string> rels;
@@ -95,7 +96,7 @@ TEST_CASE("findings 4 and 9: a note swapped after the scan is neither read nor w
     SUBCASE("swapped for a link to a file outside DIR") {
         fs::remove(dir / "acme.md");
         fs::create_symlink(tmp.path / "outside.md", dir / "acme.md");
-        const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 1);
+        const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
         CHECK(slurp(tmp.path / "outside.md") == kNote);
         REQUIRE_FALSE(pass.problems.empty());
         CHECK(pass.problems[0].file == "acme.md");
@@ -105,7 +106,7 @@ TEST_CASE("findings 4 and 9: a note swapped after the scan is neither read nor w
         write(tmp.path / "elsewhere" / "real.md", kNote);
         fs::rename(dir, tmp.path / "moved");
         fs::create_symlink(tmp.path / "elsewhere", dir);
-        const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 1);
+        const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
         CHECK(slurp(tmp.path / "elsewhere" / "real.md") == kNote);
         CHECK(has_error(pass.problems));
     }
@@ -158,7 +159,7 @@ TEST_CASE("finding 8: a note with several hard links is listed once and never sp
     CHECK(problems.empty());
     REQUIRE(rels_of(notes) == std::vector<std::string>{"a-acme.md"});  // first in byte order
     CHECK(notes[0].links == 3);
-    const PassResult pass = process_notes(notes, Config{}, kToday, WriteMode::write, 1);
+    const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
     CHECK(pass.changed.empty());
     REQUIRE(pass.problems.size() == 1);
     CHECK(pass.problems[0].severity == Severity::warning);

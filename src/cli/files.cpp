@@ -159,19 +159,24 @@ std::optional<std::string> refusal(const Target& t, const std::optional<FileStam
     return std::nullopt;
 }
 
-// A new temporary file beside the target (its name in `tmp`), or -1 with
-// `error` set.
-int open_temporary(const Target& t, std::string& tmp, std::string& error) {
-    int fd = -1;
-    for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-        tmp = temporary_name();
-        fd = ::openat(t.dir_fd, tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd < 0 && errno != EEXIST) break;
+// A new temporary file beside the target, open for writing.
+struct Temporary {
+    int fd = -1;        // -1: `error` says why
+    std::string name;
+    std::string error;
+};
+
+Temporary open_temporary(const Target& t) {
+    Temporary tmp;
+    for (int attempt = 0; attempt < 100 && tmp.fd < 0; ++attempt) {
+        tmp.name = temporary_name();
+        tmp.fd = ::openat(t.dir_fd, tmp.name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (tmp.fd < 0 && errno != EEXIST) break;
     }
-    if (fd < 0)
-        error = errno == EROFS ? std::string("the file system is mounted read-only; nothing can be written there")
-                               : fmt::format("cannot write: {}", errno_text());
-    return fd;
+    if (tmp.fd < 0)
+        tmp.error = errno == EROFS ? std::string("the file system is mounted read-only; nothing can be written there")
+                                   : fmt::format("cannot write: {}", errno_text());
+    return tmp;
 }
 
 // Writes the content to the open temporary `fd`, gives it what the file was
@@ -254,20 +259,19 @@ std::optional<std::string> write_atomically(const fs::path& path, const Content&
     t.exists = ::fstatat(t.dir_fd, t.name.c_str(), &t.before, AT_SYMLINK_NOFOLLOW) == 0;
     if (auto why = refusal(t, expected)) return why;
 
-    std::string tmp, error;
-    const int fd = open_temporary(t, tmp, error);
-    if (fd < 0) return error;
+    const Temporary tmp = open_temporary(t);
+    if (tmp.fd < 0) return tmp.error;
     auto drop = [&](std::string message) {
-        ::unlinkat(t.dir_fd, tmp.c_str(), 0);
+        ::unlinkat(t.dir_fd, tmp.name.c_str(), 0);
         return std::optional<std::string>(std::move(message));
     };
-    if (auto failed = fill_temporary(fd, content, t, real.native())) {
-        ::close(fd);
+    if (auto failed = fill_temporary(tmp.fd, content, t, real.native())) {
+        ::close(tmp.fd);
         return drop(*failed);
     }
-    if (::close(fd) != 0) return drop(fmt::format("cannot write: {}", errno_text()));
+    if (::close(tmp.fd) != 0) return drop(fmt::format("cannot write: {}", errno_text()));
     if (auto why = changed_meanwhile(t, expected, original)) return drop(*why);
-    if (::renameat(t.dir_fd, tmp.c_str(), t.dir_fd, t.name.c_str()) != 0)
+    if (::renameat(t.dir_fd, tmp.name.c_str(), t.dir_fd, t.name.c_str()) != 0)
         return drop(fmt::format("cannot write: {}", errno_text()));
     ::fsync(t.dir_fd);  // make the rename itself durable
     return std::nullopt;

@@ -35,7 +35,7 @@ struct BodyScan {
 // `body` is the text after the front matter; its first line is file line
 // `first_line`. `log_heading` is SPEC §8's `log_heading`: the names of log
 // sections, compared as words (log_heading.h). Problems carry `file`.
-BodyScan scan_body(std::string_view body, int first_line,
+[[nodiscard]] BodyScan scan_body(std::string_view body, int first_line,
                    const std::vector<std::string>& log_heading, std::string_view file);
 
 }  // namespace touchbase

@@ -33,6 +33,6 @@ struct LogLayout {
 // SPEC §8's `log_heading`, as for scan_body. The style is `none` exactly when
 // scan_body finds no contact entry, and a body that scan_body refuses as too
 // slow to parse has no layout.
-LogLayout log_layout(std::string_view body, const std::vector<std::string>& log_heading);
+[[nodiscard]] LogLayout log_layout(std::string_view body, const std::vector<std::string>& log_heading);
 
 }  // namespace touchbase

@@ -40,7 +40,7 @@ struct ConfigRead {
 };
 
 // `file` is used in problems only.
-ConfigRead read_config(std::string_view text, std::string_view file);
+[[nodiscard]] ConfigRead read_config(std::string_view text, std::string_view file);
 
 // The commented .touchbase.yaml that `touchbase init` writes: every key with its default.
 // `calendar_id` is written as given (init passes a random one); empty: the

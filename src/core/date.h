@@ -25,7 +25,7 @@ public:
     // ("2026-2-3"), optionally followed by `T` and a time ("2026-11-02T14:30",
     // read as that date); the whole text, a real calendar day ("2026-02-30"
     // gives nullopt).
-    static std::optional<Date> parse(std::string_view text);
+    [[nodiscard]] static std::optional<Date> parse(std::string_view text);
     static std::optional<Date> from_ymd(int year, int month, int day);
     static Date max();  // 9999-12-31
     static Date min();  // 0001-01-01
@@ -89,7 +89,7 @@ struct Duration {
     // "14d", "2w", "1m", "1y"; nullopt for anything else. One or more ASCII
     // digits with a value of at most 9999 (leading zeros allowed: "07d" is 7d),
     // then a lower-case unit. No sign, no white space.
-    static std::optional<Duration> parse(std::string_view text);
+    [[nodiscard]] static std::optional<Duration> parse(std::string_view text);
     std::string str() const;
 
     bool in_days() const { return unit == Unit::days || unit == Unit::weeks; }

@@ -32,7 +32,7 @@ struct Split {
 
 // SPEC §2: a note starts (after an optional BOM) with a line that is exactly
 // `---` (trailing spaces and CR allowed), closed by a later `---` or `...` line.
-Split split_note(std::string_view bytes);
+[[nodiscard]] Split split_note(std::string_view bytes);
 
 enum class OwnedKey { last_contact, counter, next_contact, offboarded };
 inline constexpr OwnedKey kOwnedKeys[] = {OwnedKey::last_contact, OwnedKey::counter,
@@ -98,7 +98,7 @@ struct FrontMatterRead {
 // kMaxFrontMatterDepth. For an `unclosed` split the result is one error at
 // line 1; for `not_a_note` it is empty. (Whole-file checks, UTF-8, NUL and
 // 10 MiB, belong to the caller.)
-FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
+[[nodiscard]] FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
                                   std::string_view file);
 
 inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;

@@ -16,7 +16,7 @@ namespace touchbase {
 // at its position, naming the byte in hex (never echoing it); nullopt when
 // the text is clean. `file` is used in the problem only; `subject` starts
 // the message ("the note", "the configuration").
-std::optional<Problem> check_text(std::string_view bytes, std::string_view file,
+[[nodiscard]] std::optional<Problem> check_text(std::string_view bytes, std::string_view file,
                                   std::string_view subject);
 
 }  // namespace touchbase

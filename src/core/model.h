@@ -17,7 +17,7 @@ namespace touchbase {
 // spec §3 `engagement`.
 enum class Engagement { active, casual, ongoing, former, paused };
 // The exact, lower-case names only: spec §3 makes a value outside the set an error.
-std::optional<Engagement> parse_engagement(std::string_view text);
+[[nodiscard]] std::optional<Engagement> parse_engagement(std::string_view text);
 const char* to_string(Engagement e);
 
 // What an entry's text says (spec §4.1 tags and `next:`).

@@ -58,7 +58,7 @@ struct NoteResult {
 // (SPEC §3 `name`).
 std::string note_stem(std::string_view file);
 
-NoteResult process_note(std::string_view file, std::string_view bytes, const Config& config,
+[[nodiscard]] NoteResult process_note(std::string_view file, std::string_view bytes, const Config& config,
                         Date today);
 
 }  // namespace touchbase

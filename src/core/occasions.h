@@ -23,7 +23,7 @@ struct Occasion {
 // Surrounding white space is ignored; named occasions match ignoring ASCII
 // case; MM-DD must be a real month and day (02-29 allowed); a label is only
 // read after MM-DD (white space, then the rest of the text, trimmed).
-std::optional<Occasion> parse_occasion(std::string_view text);
+[[nodiscard]] std::optional<Occasion> parse_occasion(std::string_view text);
 
 // The occasion's date in `year` (02-29 falls on 02-28 outside leap years;
 // thanksgiving is the fourth Thursday of November). `year` is clamped to
