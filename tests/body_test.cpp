@@ -9,24 +9,17 @@
 
 #include "body.h"
 #include "body_log_layout.h"
+#include "test_body.h"
 
 using namespace touchbase;
 using touchbase::test::day;
+using touchbase::test::entry_dates;
+using touchbase::test::scan;
 
 namespace {
 
-BodyScan scan(std::string_view body, int first_line = 1, std::string_view log = "Log") {
-    return scan_body(body, first_line, {std::string(log)}, "clients/acme.md");
-}
-
 LogLayout layout(std::string_view body, std::string_view log = "Log") {
     return log_layout(body, {std::string(log)});
-}
-
-std::vector<std::string> entry_dates(const BodyScan& s) {
-    std::vector<std::string> out;
-    for (const auto& e : s.entries) out.push_back(e.date.str());
-    return out;
 }
 
 std::vector<std::string> task_texts(const BodyScan& s) {
@@ -216,8 +209,8 @@ TEST_CASE("ordered Log lists and markup in items") {
 
 TEST_CASE("the configured log_heading is used") {
     const std::string body = "## Contacts\n\n- 2026-11-02 call\n\n## Log\n\n- 2026-11-03 x\n";
-    CHECK(entry_dates(scan(body, 1, "contacts")) == Strings{"2026-11-02"});
-    CHECK(entry_dates(scan(body, 1, "Log")) == Strings{"2026-11-03"});
+    CHECK(entry_dates(scan(body, 1, {"contacts"})) == Strings{"2026-11-02"});
+    CHECK(entry_dates(scan(body, 1, {"Log"})) == Strings{"2026-11-03"});
 }
 
 TEST_CASE("lists outside a Log section are not entries") {

@@ -13,21 +13,15 @@
 #include <vector>
 
 #include "front_matter_edit.h"
+#include "test_random.h"
 
 using namespace touchbase;
 
 namespace {
 
-class Generator {
+class Generator : public test::Random {
 public:
-    explicit Generator(std::uint32_t seed) : rng_(seed) {}
-
-    int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-    bool chance(int percent) { return uniform(1, 100) <= percent; }
-    template <class T>
-    const T& pick(const std::vector<T>& v) {
-        return v[static_cast<std::size_t>(uniform(0, static_cast<int>(v.size()) - 1))];
-    }
+    using Random::Random;
 
     Date date() {
         return Date::from_ymd(uniform(2000, 2040), uniform(1, 12), uniform(1, 28)).value();
@@ -51,9 +45,6 @@ public:
         for (int i = uniform(lo, hi); i > 0; --i) s += chance(85) ? ' ' : '\t';
         return s;
     }
-
-private:
-    std::mt19937 rng_;
 };
 
 // What the generator wrote for one owned key.

@@ -21,15 +21,16 @@
 
 #include "front_matter.h"
 #include "note.h"
+#include "test_random.h"
 
 using namespace touchbase;
 using touchbase::test::day;
 
 namespace {
 
-class NoteGenerator {
+class NoteGenerator : private test::Random {
 public:
-    explicit NoteGenerator(std::uint32_t seed) : rng_(seed) {}
+    using Random::Random;
 
     std::string note() {
         eol_ = chance(25) ? "\r\n" : "\n";
@@ -50,7 +51,7 @@ public:
         if (chance(80)) keys.push_back(owned("last_contact", date()));
         if (chance(70)) keys.push_back(owned("counter", pick({"1w", "2w", "14d", "1m", "8w", "3d"})));
         if (chance(60)) keys.push_back(owned("next_contact", date()));
-        std::shuffle(keys.begin(), keys.end(), rng_);
+        shuffle(keys.begin(), keys.end());
 
         std::string out = chance(20) ? "\xEF\xBB\xBF" : "";
         out += fmt::format("---{}{}", chance(20) ? "  " : "", eol_);
@@ -77,11 +78,6 @@ public:
     }
 
 private:
-    int uniform(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-    bool chance(int percent) { return uniform(1, 100) <= percent; }
-    std::string pick(std::initializer_list<const char*> items) {
-        return *(items.begin() + uniform(0, static_cast<int>(items.size()) - 1));
-    }
     std::string date() {
         return fmt::format("2026-{:02}-{:02}", uniform(8, 11), uniform(1, 28));
     }
@@ -106,8 +102,6 @@ private:
         std::string spacing = value.empty() ? "" : std::string(uniform(1, 3), ' ');
         return fmt::format("{}:{}{}{}", key, spacing, value, comment());
     }
-
-    std::mt19937 rng_;
     std::string eol_;
 };
 

@@ -12,9 +12,12 @@
 #include "body_log_layout.h"
 #include "config.h"
 #include "log_heading.h"
+#include "test_body.h"
 
 using namespace touchbase;
 using touchbase::test::day;
+using touchbase::test::entry_dates;
+using touchbase::test::scan;
 
 namespace doctest {
 template <>
@@ -28,19 +31,6 @@ struct StringMaker<std::vector<std::string>> {
 }  // namespace doctest
 
 namespace {
-
-const std::vector<std::string> kDefaultLogHeadings = Config{}.log_heading;
-
-BodyScan scan(std::string_view body, int first_line = 1,
-              const std::vector<std::string>& log = kDefaultLogHeadings) {
-    return scan_body(body, first_line, log, "clients/acme.md");
-}
-
-std::vector<std::string> entry_dates(const BodyScan& s) {
-    std::vector<std::string> out;
-    for (const auto& e : s.entries) out.push_back(e.date.str());
-    return out;
-}
 
 // "line:column: severity: message" for every problem, in order.
 std::vector<std::string> problems(const BodyScan& s) {
@@ -101,7 +91,7 @@ TEST_CASE("log sections: the configured names, a string or a list") {
 TEST_CASE("a heading that is itself an entry is not a log section") {
     const std::string body = "## 2026-11-02 Call log\n\n- 2026-11-03 not an entry\n";
     CHECK(entry_dates(scan(body)) == Strings{"2026-11-02"});
-    CHECK(log_layout(body, kDefaultLogHeadings).log_section_end == -1);
+    CHECK(log_layout(body, touchbase::test::default_log_headings()).log_section_end == -1);
 }
 
 TEST_CASE("a log section runs to the next heading of its level or higher") {
