@@ -41,11 +41,6 @@ std::size_t other_date_at(std::string_view s, std::size_t at) {
     return at <= s.size() ? other_date_shape_at(s.substr(at)) : 0;
 }
 
-std::size_t skip_blanks(std::string_view s, std::size_t at) {
-    while (at < s.size() && is_blank(s[at])) ++at;
-    return at;
-}
-
 // The length of the date at `at`, shaped like one (valid or not) or written
 // another way, and not glued to more digits or letters; 0 if none.
 // `other_way` says which.

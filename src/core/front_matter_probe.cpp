@@ -28,18 +28,11 @@ std::size_t value_start(std::string_view line) {
     }
     for (; i < line.size(); ++i) {
         if (line[i] == ':' && (i + 1 == line.size() || is_blank(line[i + 1]))) {
-            std::size_t v = i + 1;
-            while (v < line.size() && is_blank(line[v])) ++v;
-            return v;
+            return skip_blanks(line, i + 1);
         }
         if (line[i] == '#' && i > 0 && is_blank(line[i - 1])) break;
     }
     return npos;
-}
-
-// The offset of the first byte at or after `i` that is not a blank.
-std::size_t past_blanks(std::string_view line, std::size_t i) {
-    return std::min(line.find_first_not_of(" \t", i), line.size());
 }
 
 }  // namespace
@@ -112,10 +105,10 @@ bool FrontMatterReader::diagnose_text() {
         const std::string_view line = yaml_line(l);
         // Past the indentation and any `- ` item markers: a value, or a key
         // and its value.
-        const std::size_t indent = past_blanks(line, 0);
+        const std::size_t indent = skip_blanks(line, 0);
         std::size_t item = indent;
         while (item + 1 < line.size() && line[item] == '-' && is_blank(line[item + 1]))
-            item = past_blanks(line, item + 2);
+            item = skip_blanks(line, item + 2);
         std::size_t v = npos;
         if (item < line.size() && (line[item] == '[' || line[item] == '{') && item > indent) {
             v = item;
@@ -152,7 +145,7 @@ bool FrontMatterReader::diagnose_unclosed_flow(int l, std::size_t indent, std::s
     for (int m = l; m < lines_.count(); ++m) {
         const std::string_view text = yaml_line(m);
         if (m > l && quote == 0) {
-            const std::size_t at = past_blanks(text, 0);
+            const std::size_t at = skip_blanks(text, 0);
             if (at < text.size() && at <= indent && text[at] != '#') break;
         }
         for (std::size_t i = m == l ? value : 0; i < text.size(); ++i) {

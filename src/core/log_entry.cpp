@@ -95,8 +95,7 @@ EntryShape list_shape(std::string_view first_entry_line) {
             return shape;
         ++marker_end;
     }
-    std::size_t content = marker_end;
-    while (content < s.size() && is_blank(s[content])) ++content;
+    const std::size_t content = skip_blanks(s, marker_end);
     if (content == marker_end) return shape;  // not a list marker after all
     shape.lead = std::string(s.substr(0, content));
     read_date_style(s.substr(content), shape);

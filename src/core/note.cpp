@@ -10,9 +10,10 @@
 #include "front_matter.h"
 #include "front_matter_edit.h"
 #include "guards.h"
-#include "verify.h"
 #include "offboarding.h"
 #include "text.h"
+#include "verify.h"
+#include "yaml_support.h"
 
 namespace touchbase {
 
@@ -60,14 +61,15 @@ void check_card_names(std::string_view file, const std::vector<ContactEntry>& en
 std::pair<int, int> key_position(std::string_view bytes, const Split& split, std::string_view key) {
     const std::string_view yaml = split.yaml(bytes);
     int line = split.yaml_first_line;
+    // Lines as yaml-cpp counts them in the front matter (LF only).
     for (std::size_t at = 0; at < yaml.size(); ++line) {
-        const std::size_t end = std::min(yaml.find('\n', at), yaml.size());
-        const std::string_view text = yaml.substr(at, end - at);
+        const LfLine l = lf_line_at(yaml, at);
+        const std::string_view text = lf_content(yaml, l);
         if (text.starts_with(key)) {
-            const std::size_t colon = text.find_first_not_of(" \t", key.size());
-            if (colon != std::string_view::npos && text[colon] == ':') return {line, 1};
+            const std::size_t colon = skip_blanks(text, key.size());
+            if (colon < text.size() && text[colon] == ':') return {line, 1};
         }
-        at = end + 1;
+        at = l.next;
     }
     return {1, 1};
 }

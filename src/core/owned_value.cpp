@@ -18,11 +18,6 @@ std::size_t key_end(std::string_view line, std::string_view key) {
     return npos;
 }
 
-std::size_t skip_blanks(std::string_view line, std::size_t i) {
-    while (i < line.size() && is_blank(line[i])) ++i;
-    return i;
-}
-
 // The end of the quoted scalar that starts at `start`, or npos when it does
 // not close on this line.
 std::size_t quoted_end(std::string_view line, std::size_t start) {

@@ -76,6 +76,12 @@ std::size_t space_at(std::string_view s, std::size_t at);
 // Whether a white-space character ends just before `at`.
 bool space_before(std::string_view s, std::size_t at);
 std::size_t skip_spaces(std::string_view s, std::size_t at);
+// The offset of the first byte at or after `at` that is not a blank (space
+// or tab); the size of `s` when there is none.
+constexpr std::size_t skip_blanks(std::string_view s, std::size_t at) {
+    while (at < s.size() && is_blank(s[at])) ++at;
+    return at;
+}
 // Runs of white space (as space_at) made one space, then trimmed (spec §4.2).
 std::string collapse_spaces(std::string_view s);
 
