@@ -151,33 +151,26 @@ Counter advance_counter(const CounterState& state, const std::vector<ContactEntr
     return out;
 }
 
-Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& entries,
-                  Engagement engagement, const ScheduleSettings& settings, Date today) {
-    const Counter counter = advance_counter(state, entries, engagement, settings, today);
-    Schedule out;
-    out.last_contact = counter.last_contact;
-    out.counter = counter.counter;
+namespace {
 
-    // Paused clients keep their log counted, but are never due (SPEC §5.2).
-    if (engagement == Engagement::paused) return out;
-
-    const auto fail = [&](std::string message) {
-        out.next_contact.reset();
-        out.write_next_contact = false;
-        out.pinned = false;
-        out.error = std::move(message);
-        return out;
-    };
-
-    const std::optional<Date> L = counter.last_contact;
-    std::optional<Date> N;     // the next contact (never beyond the calendar once set)
+// N as it is worked out, step by step.
+struct NextContact {
+    std::optional<Date> date;  // never beyond the calendar once set
     bool beyond = false;       // N would be past 9999-12-31
     bool pinned = false;
+};
 
+// §5.2 steps 1 to 3 and the pins of §5.3: N from the contacts, before missed
+// attempts and workdays.
+NextContact next_from_contacts(const CounterState& state, const Counter& counter,
+                               const std::vector<ContactEntry>& entries, Engagement engagement,
+                               const ScheduleSettings& settings, Date today) {
+    NextContact next;
+    const std::optional<Date> L = counter.last_contact;
     if (L && moved_by_hand(state, entries, settings, today)) {
         // §5.2: a next contact moved by hand is kept, as a pin.
-        N = state.next_contact;
-        pinned = true;
+        next.date = state.next_contact;
+        next.pinned = true;
     } else if (L) {
         // §5.2 step 1: by engagement; casual and former follow up after a
         // contact dated L with #needs or #news.
@@ -189,73 +182,111 @@ Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& en
                                                 engagement, follow_up, settings);
         // Step 2: the ceiling. A ceiling past the end of the calendar never binds.
         const MaybeDate ceiling = add(*L, settings.at_least_every);
-        N = earlier(by_kind, ceiling);
-        beyond = !N;
+        next.date = earlier(by_kind, ceiling);
+        next.beyond = !next.date;
 
         // Step 3, §5.3: a pin on a contact dated L; the last one in the file wins.
         for (const auto& e : entries) {
             if (is_contact(e, today) && e.date == *L && e.marks.next) {
-                N = e.marks.next;
-                pinned = true;
-                beyond = false;
+                next.date = e.marks.next;
+                next.pinned = true;
+                next.beyond = false;
             }
         }
     } else if (state.next_contact) {
         // With L absent, a stored next_contact is the user's planned first
         // contact: a pin, never moved and never written (SPEC §5.2).
-        N = state.next_contact;
-        pinned = true;
+        next.date = state.next_contact;
+        next.pinned = true;
     }
+    return next;
+}
 
-    // §5.3: the newest missed attempt after L (any, where L is absent) and not
-    // after today. Several on that date count as one; a `next:` on any of them
-    // applies (the last in file order).
-    std::optional<Date> missed;
-    std::optional<Date> missed_next;
+// §5.3: the newest missed attempt after L (any, where L is absent) and not
+// after today. Several on that date count as one; a `next:` on any of them
+// applies (the last in file order).
+struct MissedAttempt {
+    std::optional<Date> date;
+    std::optional<Date> next;
+};
+
+MissedAttempt newest_missed(const std::vector<ContactEntry>& entries, std::optional<Date> L,
+                            Date today) {
+    MissedAttempt missed;
     for (const auto& e : entries) {
         if (!e.marks.missed || e.date > today || (L && e.date <= *L)) continue;
-        if (!missed || e.date > *missed) {
-            missed = e.date;
-            missed_next.reset();
+        if (!missed.date || e.date > *missed.date) {
+            missed.date = e.date;
+            missed.next.reset();
         }
-        if (e.date == *missed && e.marks.next) missed_next = e.marks.next;
+        if (e.date == *missed.date && e.marks.next) missed.next = e.marks.next;
     }
-    if (missed) {
-        if (missed_next) {
-            N = missed_next;
-            pinned = true;
-            beyond = false;
-        } else {
-            const MaybeDate retry = add(*missed, settings.retry);
-            if (!retry) {
-                beyond = true;
-            } else if (!beyond && (!N || *retry > *N)) {
-                N = retry;
-                pinned = false;
-            }
-        }
+    return missed;
+}
+
+// §5.3: the missed attempt's pin, else its retry when that is later than N.
+void apply_missed(const MissedAttempt& missed, const ScheduleSettings& settings,
+                  NextContact& next) {
+    if (!missed.date) return;
+    if (missed.next) {
+        next.date = missed.next;
+        next.pinned = true;
+        next.beyond = false;
+        return;
     }
-
-    if (beyond)
-        return fail(fmt::format("the next contact would fall after 9999-12-31 (last contact {})",
-                                L ? L->str() : std::string("none")));
-
-    // §5.2 step 4: a computed N moves forward to a workday (past the ceiling if need be).
-    if (N && !pinned && !settings.calendar.is_workday(*N)) {
-        const MaybeDate moved = settings.calendar.next_workday(*N);
-        if (!moved) {
-            if (N->plus_days(3700))
-                return fail(fmt::format("no workday found within ten years after {}", *N));
-            return fail(fmt::format(
-                "the next contact would fall after 9999-12-31 (no workday on or after {})", *N));
-        }
-        N = moved;
+    const MaybeDate retry = add(*missed.date, settings.retry);
+    if (!retry) {
+        next.beyond = true;
+    } else if (!next.beyond && (!next.date || *retry > *next.date)) {
+        next.date = retry;
+        next.pinned = false;
     }
+}
 
-    out.next_contact = N;
-    out.pinned = pinned && N.has_value();
+// §5.2 step 4: a computed N moves forward to a workday (past the ceiling if
+// need be). The error when there is none before the end of the calendar.
+std::optional<std::string> move_to_workday(const ScheduleSettings& settings, NextContact& next) {
+    if (!next.date || next.pinned || settings.calendar.is_workday(*next.date)) return std::nullopt;
+    const MaybeDate moved = settings.calendar.next_workday(*next.date);
+    if (!moved) {
+        if (next.date->plus_days(3700))
+            return fmt::format("no workday found within ten years after {}", *next.date);
+        return fmt::format("the next contact would fall after 9999-12-31 (no workday on or after {})",
+                           *next.date);
+    }
+    next.date = moved;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Schedule schedule(const CounterState& state, const std::vector<ContactEntry>& entries,
+                  Engagement engagement, const ScheduleSettings& settings, Date today) {
+    const Counter counter = advance_counter(state, entries, engagement, settings, today);
+    Schedule out;
+    out.last_contact = counter.last_contact;
+    out.counter = counter.counter;
+
+    // Paused clients keep their log counted, but are never due (SPEC §5.2).
+    if (engagement == Engagement::paused) return out;
+
+    const std::optional<Date> L = counter.last_contact;
+    NextContact next = next_from_contacts(state, counter, entries, engagement, settings, today);
+    const MissedAttempt missed = newest_missed(entries, L, today);
+    apply_missed(missed, settings, next);
+    if (next.beyond) {
+        out.error = fmt::format("the next contact would fall after 9999-12-31 (last contact {})",
+                                L ? L->str() : std::string("none"));
+        return out;
+    }
+    if (auto error = move_to_workday(settings, next)) {
+        out.error = std::move(error);
+        return out;
+    }
+    out.next_contact = next.date;
+    out.pinned = next.pinned && next.date.has_value();
     // touchbase owns N once L exists; before that only when a missed attempt set it.
-    out.write_next_contact = N.has_value() && (L.has_value() || missed.has_value());
+    out.write_next_contact = next.date.has_value() && (L.has_value() || missed.date.has_value());
     return out;
 }
 
