@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
+#include "setup.h"
 #include "run.h"
 
 namespace touchbase {
