@@ -113,8 +113,7 @@ TEST_CASE("--owner keeps that owner's clients only; problems stay") {
     sam.owner = "Sam";
     auto nobody = client("n.md", day("2026-11-20"));
     std::vector<Problem> problems{{"s.md", 2, 1, Severity::warning, "w", {}}};
-    Report report = make_report({sam, nobody, jane}, problems, day("2026-11-24"),
-                                Duration{7, Unit::days}, Calendar{}, std::string("Jane"));
+    Report report = report_for_owner({sam, nobody, jane}, "Jane", problems);
     REQUIRE(report.clients.size() == 1);
     CHECK(report.clients[0].file == "j.md");
     CHECK(report.problems.size() == 1);
@@ -144,8 +143,7 @@ TEST_CASE("an --owner that keeps no client is a warning of the command line, lis
     auto sam = client("s.md", day("2026-11-20"));
     sam.owner = "Sam";
     std::vector<Problem> problems{{"a.md", 2, 1, Severity::error, "e", {}}};
-    Report report = make_report({sam, jane, client("n.md", day("2026-11-20"))}, problems,
-                                day("2026-11-24"), Duration{7, Unit::days}, Calendar{}, std::string("Jnae"));
+    Report report = report_for_owner({sam, jane, client("n.md", day("2026-11-20"))}, "Jnae", problems);
     CHECK(report.clients.empty());
     REQUIRE(report.problems.size() == 2);
     CHECK(report.problems[0] == Problem{"", 0, 0, Severity::warning,

@@ -53,10 +53,11 @@ inline Report report_of(std::vector<ClientRecord> clients, Date today = day(kRep
                        std::nullopt);
 }
 
-// The same on kReportDay with --owner `owner`.
-inline Report report_for_owner(std::vector<ClientRecord> clients, std::string owner) {
-    return make_report(std::move(clients), {}, day(kReportDay), Duration{7, Unit::days},
-                       Calendar{}, std::move(owner));
+// The same on kReportDay with --owner `owner`, and the notes' `problems`.
+inline Report report_for_owner(std::vector<ClientRecord> clients, std::string owner,
+                               std::vector<Problem> problems = {}) {
+    return make_report(std::move(clients), std::move(problems), day(kReportDay),
+                       Duration{7, Unit::days}, Calendar{}, std::move(owner));
 }
 
 // The Prepare day of a call on `next` reminded `before` it, "YYYY-MM-DD", or
