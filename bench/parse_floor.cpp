@@ -171,8 +171,9 @@ int main(int argc, char** argv) {
         }
         parse_body(std::string_view(text).substr(body_begin), tasklist, totals);
     }
-    std::printf("files %ld notes %ld bytes %ld yaml_keys %ld yaml_errors %ld cmark_nodes %ld tasks %ld\n",
-                totals.files, totals.notes, totals.bytes, totals.yaml_keys, totals.yaml_errors,
-                totals.nodes, totals.tasks);
+    std::printf(
+        "files %ld notes %ld bytes %ld yaml_keys %ld yaml_errors %ld cmark_nodes %ld tasks %ld\n",
+        totals.files, totals.notes, totals.bytes, totals.yaml_keys, totals.yaml_errors,
+        totals.nodes, totals.tasks);
     return 0;
 }

@@ -14,7 +14,8 @@ namespace {
 
 Date date_from(std::uint32_t raw) {
     const std::int32_t lo = Date::min().serial(), hi = Date::max().serial();
-    return Date::from_serial(lo + static_cast<std::int32_t>(raw % static_cast<std::uint32_t>(hi - lo + 1)));
+    return Date::from_serial(
+        lo + static_cast<std::int32_t>(raw % static_cast<std::uint32_t>(hi - lo + 1)));
 }
 
 Duration duration_from(std::uint16_t raw, std::uint8_t unit) {
@@ -48,7 +49,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Duration b = duration_from(in.u16(), in.u8());
     std::string_view text = in.rest();
     check_text(text);
-    for (std::size_t cut = 0; cut + 10 <= text.size() && cut < 64; ++cut) check_text(text.substr(cut, 10));
+    for (std::size_t cut = 0; cut + 10 <= text.size() && cut < 64; ++cut)
+        check_text(text.substr(cut, 10));
     for (std::size_t cut = 0; cut < text.size() && cut < 64; ++cut) check_text(text.substr(0, cut));
 
     // Calendar fields agree with the serial number.

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (split.kind != Split::Kind::note) {
         FrontMatterRead read = read_front_matter(bytes, split, "note.md");
         FUZZ_CHECK(split.kind == Split::Kind::not_a_note ? read.problems.empty()
-                                                          : has_error(read.problems));
+                                                         : has_error(read.problems));
         return 0;
     }
     FUZZ_CHECK(split.yaml_begin <= split.yaml_end);

@@ -21,7 +21,8 @@ Date date_from(std::uint32_t raw) {
     // Mostly near today, sometimes anywhere in 0001..9999.
     if (raw & 0x80000000u) {
         const std::int32_t lo = Date::min().serial(), hi = Date::max().serial();
-        return Date::from_serial(lo + static_cast<std::int32_t>(raw % static_cast<std::uint32_t>(hi - lo + 1)));
+        return Date::from_serial(
+            lo + static_cast<std::int32_t>(raw % static_cast<std::uint32_t>(hi - lo + 1)));
     }
     return Date::from_ymd(2020, 1, 1)->plus_days(raw % 4000).value();
 }
@@ -67,9 +68,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const Edit& e = sorted[i];
         if (i > 0) FUZZ_CHECK(sorted[i - 1].offset + sorted[i - 1].length <= e.offset);
         if (e.length == 0 && e.offset == split.yaml_end) continue;
-        bool is_slot = std::any_of(std::begin(fm.slots), std::end(fm.slots), [&](const OwnedSlot& s) {
-            return s.present && s.value_offset == e.offset && s.value_length == e.length;
-        });
+        bool is_slot =
+            std::any_of(std::begin(fm.slots), std::end(fm.slots), [&](const OwnedSlot& s) {
+                return s.present && s.value_offset == e.offset && s.value_length == e.length;
+            });
         FUZZ_CHECK(is_slot);
     }
     // Every byte outside the edits is unchanged.

@@ -20,7 +20,8 @@ std::string json_of(const Report& report) { return render_json(build_agenda(repo
 std::vector<std::string> names(const std::vector<AgendaItem>& items) {
     std::vector<std::string> out;
     for (const auto& i : items)
-        out.push_back(i.client->file + ":" + (i.action ? std::to_string(i.action->line) : "contact"));
+        out.push_back(i.client->file + ":" +
+                      (i.action ? std::to_string(i.action->line) : "contact"));
     return out;
 }
 
@@ -71,13 +72,15 @@ TEST_CASE("ties are broken by path in byte order, then line") {
     CHECK(names(agenda.overdue) == Strings{"B.md:7", "B.md:20", "a.md:3", "a/z.md:1"});
 }
 
-TEST_CASE("Prepare: the reminder day moves back to a workday, so a Monday call is prepared on Friday") {
+TEST_CASE(
+    "Prepare: the reminder day moves back to a workday, so a Monday call is prepared on Friday") {
     // Today is Tuesday 2026-11-24; the call is on Monday 2026-11-30, reminder
     // Saturday 2026-11-28 -> Friday 2026-11-27: not yet.
     auto monday = client("m.md", day("2026-11-30"));
     monday.actions = {action("read up", day("2026-11-29"), 9)};
     auto thursday = client("t.md", day("2026-11-26"));  // reminder 2026-11-24: today
-    thursday.actions = {action("later", day("2026-11-28"), 10), action("sooner", day("2026-11-25"), 11)};
+    thursday.actions = {action("later", day("2026-11-28"), 10),
+                        action("sooner", day("2026-11-25"), 11)};
     Report report = report_of({monday, thursday});
     CHECK(reminder_day(monday, report.calendar) == day("2026-11-27"));
     Agenda agenda = build_agenda(report);
@@ -143,11 +146,16 @@ TEST_CASE("an --owner that keeps no client is a warning of the command line, lis
     auto sam = client("s.md", day("2026-11-20"));
     sam.owner = "Sam";
     std::vector<Problem> problems{{"a.md", 2, 1, Severity::error, "e", {}}};
-    Report report = report_for_owner({sam, jane, client("n.md", day("2026-11-20"))}, "Jnae", problems);
+    Report report =
+        report_for_owner({sam, jane, client("n.md", day("2026-11-20"))}, "Jnae", problems);
     CHECK(report.clients.empty());
     REQUIRE(report.problems.size() == 2);
-    CHECK(report.problems[0] == Problem{"", 0, 0, Severity::warning,
-                                        "--owner 'Jnae' matches no client (owners: Jane, Sam)", {}});
+    CHECK(report.problems[0] == Problem{"",
+                                        0,
+                                        0,
+                                        Severity::warning,
+                                        "--owner 'Jnae' matches no client (owners: Jane, Sam)",
+                                        {}});
     CHECK(format_problem(report.problems[0]) ==
           "touchbase: warning: --owner 'Jnae' matches no client (owners: Jane, Sam)");
     CHECK(report.problems[1].file == "a.md");
@@ -174,7 +182,8 @@ TEST_CASE("render_json escapes quotes, backslashes and control characters") {
     std::string json = json_of(report);
     CHECK(json.find(R"("file": "we\"ird\\name.md")") != std::string::npos);
     CHECK(json.find(R"("name": "Tab\there, newline\nthere, bell\u0007, nul\u0000 end, \u001f, )"
-                    "\x7f" R"(, é")") != std::string::npos);
+                    "\x7f"
+                    R"(, é")") != std::string::npos);
     CHECK(json.find(R"("owner": "O'Neil \"Junior\"")") != std::string::npos);
     // No raw control character survives anywhere in the output but the layout's newlines.
     for (char ch : json) CHECK((static_cast<unsigned char>(ch) >= 0x20 || ch == '\n'));
@@ -183,17 +192,18 @@ TEST_CASE("render_json escapes quotes, backslashes and control characters") {
 TEST_CASE("render_json: empty arrays, nulls, and the key order of SPEC §7.1") {
     auto n = client("n.md", std::nullopt);
     std::string json = json_of(report_of({n}));
-    CHECK(json ==
-          "{\n"
-          "  \"today\": \"2026-11-24\",\n"
-          "  \"clients\": [\n"
-          "    {\"file\": \"n.md\", \"name\": \"n.md\", \"owner\": null, \"engagement\": \"ongoing\", "
-          "\"last_contact\": null, \"counter\": null, \"next_contact\": null, \"status\": \"new\"}\n"
-          "  ],\n"
-          "  \"actions\": [],\n"
-          "  \"cards\": [],\n"
-          "  \"problems\": []\n"
-          "}\n");
+    CHECK(
+        json ==
+        "{\n"
+        "  \"today\": \"2026-11-24\",\n"
+        "  \"clients\": [\n"
+        "    {\"file\": \"n.md\", \"name\": \"n.md\", \"owner\": null, \"engagement\": \"ongoing\", "
+        "\"last_contact\": null, \"counter\": null, \"next_contact\": null, \"status\": \"new\"}\n"
+        "  ],\n"
+        "  \"actions\": [],\n"
+        "  \"cards\": [],\n"
+        "  \"problems\": []\n"
+        "}\n");
 }
 
 TEST_CASE("cards: one order for the model, markdown and JSON (date, then file, then line)") {
@@ -213,9 +223,11 @@ TEST_CASE("cards: one order for the model, markdown and JSON (date, then file, t
     CHECK(order == Strings{"b.md:9", "c.md:6", "c.md:7", "c.md:5"});  // christmas, then 12-25
 
     const std::string json = json_of(report);
-    const auto json_christmas_b = json.find(R"("file": "b.md", "client": "b.md", "occasion": "christmas")");
+    const auto json_christmas_b =
+        json.find(R"("file": "b.md", "client": "b.md", "occasion": "christmas")");
     const auto json_1225 = json.find(R"("occasion": "12-25")");  // c.md line 7
-    const auto json_christmas_c = json.find(R"("file": "c.md", "client": "c.md", "occasion": "christmas")");  // c.md line 6
+    const auto json_christmas_c =
+        json.find(R"("file": "c.md", "client": "c.md", "occasion": "christmas")");  // c.md line 6
     const auto json_new_year = json.find(R"("occasion": "new-year")");
     REQUIRE(json_new_year != std::string::npos);
     CHECK(json_christmas_b < json_christmas_c);
@@ -249,7 +261,8 @@ TEST_CASE("the model lists clients by N (none last) then file, actions by due, f
     // overdue contact on today, then the dated items by date, file, line.
     std::vector<std::string> events;
     for (const auto& e : agenda.events)
-        events.push_back(e.client->file + ":" + (e.action ? std::to_string(e.action->line) : "contact"));
+        events.push_back(e.client->file + ":" +
+                         (e.action ? std::to_string(e.action->line) : "contact"));
     CHECK(events == Strings{"a.md:contact", "b.md:contact", "a.md:14", "b.md:3", "a.md:12"});
 }
 
@@ -265,9 +278,11 @@ TEST_CASE("calendar events: overdue and new on today with the days late, cards o
     const Agenda agenda = build_agenda(report);
     std::vector<std::string> events;
     for (const auto& e : agenda.events) {
-        std::string what = e.action ? e.action->text : e.card ? card_event_text(*e.card) : "contact";
-        events.push_back(fmt::format("{} {} {} late={} new={} reminder={}", e.date, e.client->file, what,
-                                     e.days_late, e.new_client, e.reminder.has_value()));
+        std::string what = e.action ? e.action->text
+                           : e.card ? card_event_text(*e.card)
+                                    : "contact";
+        events.push_back(fmt::format("{} {} {} late={} new={} reminder={}", e.date, e.client->file,
+                                     what, e.days_late, e.new_client, e.reminder.has_value()));
     }
     CHECK(events == Strings{
                         "2026-11-24 late.md contact late=4 new=false reminder=false",
@@ -289,7 +304,8 @@ TEST_CASE("the renderers hand a large agenda on in pieces, never whole") {
     std::vector<ClientRecord> clients;
     for (int i = 0; i < 3000; ++i) {
         auto c = client(fmt::format("clients/c{:05}.md", i), day("2026-11-20"));
-        c.actions = {action(fmt::format("call back about \"item\" {}", i), day("2026-11-30"), 10 + i % 7)};
+        c.actions = {
+            action(fmt::format("call back about \"item\" {}", i), day("2026-11-30"), 10 + i % 7)};
         clients.push_back(std::move(c));
     }
     const Report report = report_of(std::move(clients));
@@ -349,11 +365,14 @@ TEST_CASE("summary line: the exact form, zero parts left out, singulars") {
     CHECK(line(1, 1, 0, 1, 1) == "1 client to contact (1 overdue); 1 action item due (1 overdue)");
 }
 
-TEST_CASE("Prepare: a reminder day that is not a workday moves forward when that is before N, else back") {
+TEST_CASE(
+    "Prepare: a reminder day that is not a workday moves forward when that is before N, else back") {
     Calendar calendar;
     const Duration two{2, Unit::days};
-    CHECK(reminder_of(calendar, "2026-11-24", two) == "2026-11-23");  // Tuesday call: Sunday -> Monday
-    CHECK(reminder_of(calendar, "2026-11-23", two) == "2026-11-20");  // Monday call: Saturday -> Friday
+    CHECK(reminder_of(calendar, "2026-11-24", two) ==
+          "2026-11-23");  // Tuesday call: Sunday -> Monday
+    CHECK(reminder_of(calendar, "2026-11-23", two) ==
+          "2026-11-20");  // Monday call: Saturday -> Friday
     CHECK(reminder_of(calendar, "2026-11-25", two) == "2026-11-23");  // a workday stays
     // A reminder day on a holiday before a Monday: Friday 11-27 off, call on
     // Monday 11-30 with 3d: Friday is a holiday, Monday is not before the

@@ -46,13 +46,15 @@ TEST_CASE("the same openers in short paragraphs or with closers are fine") {
     CHECK(scan.entries.size() == 1);
 
     // Each opener finds its closer right away.
-    std::string closed = "## Log\n\n- 2026-10-01 call\n\n" + repeat("a <?x?> <!DOCTYPE x> <![CDATA[y]]>\n", 20000);
+    std::string closed =
+        "## Log\n\n- 2026-10-01 call\n\n" + repeat("a <?x?> <!DOCTYPE x> <![CDATA[y]]>\n", 20000);
     scan = scan_body(closed, 4, {"Log"}, "ok.md");
     CHECK_FALSE(has_error(scan.problems));
     CHECK(scan.entries.size() == 1);
 
     // A realistic note with a few unclosed ones.
-    scan = scan_body("## 2026-10-01 call <?php\n\nSee <!DOCTYPE and <![CDATA[ notes.\n", 4, {"Log"}, "ok.md");
+    scan = scan_body("## 2026-10-01 call <?php\n\nSee <!DOCTYPE and <![CDATA[ notes.\n", 4, {"Log"},
+                     "ok.md");
     CHECK_FALSE(has_error(scan.problems));
     CHECK(scan.entries.size() == 1);
 }

@@ -43,15 +43,17 @@ TEST_CASE("leading_date: plain and wiki-link dates with the allowed followers") 
     CHECK(leading_date("[[2026-11-02]]").kind == DateStart::valid);
     for (const char* t : {"2026-11-02: call", "2026-11-02, call", "2026-11-02. call",
                           "2026-11-02; call", "2026-11-02) call", "2026-11-02\tcall",
-                          "2026-11-02\xC2\xA0" "call", "[[2026-11-02]]: call"})
+                          "2026-11-02\xC2\xA0"
+                          "call",
+                          "[[2026-11-02]]: call"})
         CHECK_MESSAGE(leading_date(t).kind == DateStart::valid, t);
 }
 
 TEST_CASE("leading_date: not a date start") {
-    for (const char* t : {"", "call on 2026-11-02", "2026-11-02call", "2026-11-02-x",
-                          "2026-11-02/03", "2026-1-002", "[2026-11-02]", "[[2026-11-02]",
-                          "[[2026-11-02|Nov]]", " 2026-11-02", "2026-11", "2026-11-02T10",
-                          "[[2026-11-02]]x", "2026-11-02T10:00x", "1.2.3 release", "2026/11"})
+    for (const char* t :
+         {"", "call on 2026-11-02", "2026-11-02call", "2026-11-02-x", "2026-11-02/03", "2026-1-002",
+          "[2026-11-02]", "[[2026-11-02]", "[[2026-11-02|Nov]]", " 2026-11-02", "2026-11",
+          "2026-11-02T10", "[[2026-11-02]]x", "2026-11-02T10:00x", "1.2.3 release", "2026/11"})
         CHECK_MESSAGE(leading_date(t).kind == DateStart::none, t);
 }
 
@@ -186,8 +188,7 @@ TEST_CASE("first_h1 is the plain text of the first level-1 heading") {
 // Contact entries: the Log list
 
 TEST_CASE("Log list items are entries, any heading level, any case") {
-    for (const char* heading : {"# Log", "## Log", "### log", "#### LOG", "Log\n---",
-                                "Log\n==="}) {
+    for (const char* heading : {"# Log", "## Log", "### log", "#### LOG", "Log\n---", "Log\n==="}) {
         const std::string body = std::string(heading) +
                                  "\n\n- 2026-11-02 call #news\n- [[2026-11-05]]: mail\n"
                                  "- no date here\n1. not in the same list 2026-11-09\n";
@@ -362,9 +363,8 @@ TEST_CASE("open tasks of every list kind, nested ones too, checked ones excluded
         "  - [ ] under plain\n"
         "- [ ]\n"
         "- [ ]no space\n");
-    CHECK(task_texts(s) == Strings{"dash", "star", "plus", "ordered", "paren",
-                                   "nested under done", "parent", "child", "grandchild",
-                                   "under plain"});
+    CHECK(task_texts(s) == Strings{"dash", "star", "plus", "ordered", "paren", "nested under done",
+                                   "parent", "child", "grandchild", "under plain"});
     CHECK(s.open_tasks[0].line == 1);
     CHECK(s.open_tasks[8].line == 13);
     CHECK(s.open_tasks[8].column == 5);
@@ -374,7 +374,8 @@ TEST_CASE("task text: first source line, markup as written, white space collapse
     const auto s = scan(
         "- [ ]   Send  **the** `summary`\n"
         "  second line not included\n"
-        "- [ ] a\xC2\xA0\xC2\xA0" "b \xC2\xA0 c\t d  \n"
+        "- [ ] a\xC2\xA0\xC2\xA0"
+        "b \xC2\xA0 c\t d  \n"
         "- [ ] tab\there\n");
     CHECK(task_texts(s) == Strings{"Send **the** `summary`", "a b c d", "tab here"});
 }
@@ -384,8 +385,10 @@ TEST_CASE("task due: the calendar emoji with and without U+FE0F, any white space
         "- [ ] Send the summary \xF0\x9F\x93\x85 2026-11-16\n"
         "- [ ] Call \xF0\x9F\x93\x85\xEF\xB8\x8F 2026-11-17 \xE2\x8F\xAB\n"
         "- [ ] Mail \xF0\x9F\x93\x85   2026-11-18\n"
-        "- [ ] Glued \xF0\x9F\x93\x85" "2026-11-19 end\n"
-        "- [ ] Nbsp \xF0\x9F\x93\x85\xC2\xA0" "2026-11-20\n"
+        "- [ ] Glued \xF0\x9F\x93\x85"
+        "2026-11-19 end\n"
+        "- [ ] Nbsp \xF0\x9F\x93\x85\xC2\xA0"
+        "2026-11-20\n"
         "- [ ] \xF0\x9F\x93\x85 2026-11-21 first\n");
     REQUIRE(s.open_tasks.size() == 6);
     CHECK(s.open_tasks[0].text == "Send the summary");
@@ -427,7 +430,8 @@ TEST_CASE("task due: todo.txt due: and Dataview [due:: ]") {
 }
 
 TEST_CASE("an invalid date in a due marker is a warning and gives no date") {
-    const auto s = scan("text\n\n- [ ] Call \xF0\x9F\x93\x85 2026-02-30\n- [ ] Pay due:2026-13-01\n", 4);
+    const auto s =
+        scan("text\n\n- [ ] Call \xF0\x9F\x93\x85 2026-02-30\n- [ ] Pay due:2026-13-01\n", 4);
     REQUIRE(s.open_tasks.size() == 2);
     CHECK_FALSE(s.open_tasks[0].due);
     CHECK_FALSE(s.open_tasks[1].due);
@@ -596,7 +600,8 @@ TEST_CASE("deep nesting and odd input do not crash") {
     const std::string quotes(100000, '>');
     CHECK(scan(quotes + " # 2026-01-01\n").entries.empty());
     std::string lists;
-    for (int i = 0; i < 2000; ++i) lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- [ ] x\n";
+    for (int i = 0; i < 2000; ++i)
+        lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- [ ] x\n";
     CHECK(scan(lists).open_tasks.size() > 0);
     CHECK(scan(std::string("## 2026-01-01\r")).entries.size() == 1);
     CHECK(scan("- [ ] \xF0\x9F\x93\x85").open_tasks.size() == 1);

@@ -30,12 +30,14 @@ TEST_CASE("config: an empty file gives the defaults of SPEC §5 and §8") {
     CHECK(c.schedule.retry == Duration{2, Unit::days});
     CHECK(c.remind_before == Duration{2, Unit::days});
     CHECK(c.card_lead == Duration{14, Unit::days});
-    CHECK(c.log_heading == std::vector<std::string>{"Log", "Call log", "Contact log", "Calls", "Meetings", "Meeting log"});
+    CHECK(c.log_heading == std::vector<std::string>{"Log", "Call log", "Contact log", "Calls",
+                                                    "Meetings", "Meeting log"});
     CHECK(c.offboarding.size() == 5);
     CHECK(c.offboarding[0].text == "Ask for a reference");
     CHECK(c.offboarding[3].after == Duration{7, Unit::days});
     CHECK_FALSE(c.offboarding[4].after.has_value());
-    CHECK(c.schedule.calendar.workdays == std::array<bool, 7>{true, true, true, true, true, false, false});
+    CHECK(c.schedule.calendar.workdays ==
+          std::array<bool, 7>{true, true, true, true, true, false, false});
 }
 
 TEST_CASE("config: every key of SPEC §8 at once") {
@@ -67,7 +69,8 @@ offboarding:
     CHECK(c.schedule.retry == Duration{3, Unit::days});
     CHECK(c.remind_before == Duration{1, Unit::days});
     CHECK(c.card_lead == Duration{3, Unit::weeks});
-    CHECK(c.schedule.calendar.workdays == std::array<bool, 7>{true, true, true, true, false, false, false});
+    CHECK(c.schedule.calendar.workdays ==
+          std::array<bool, 7>{true, true, true, true, false, false, false});
     CHECK(c.schedule.calendar.holidays == std::vector<Date>{day("2026-01-02"), day("2026-12-24")});
     CHECK(c.schedule.calendar.yearly == std::vector<std::pair<int, int>>{{2, 29}, {12, 25}});
     CHECK(c.log_heading == std::vector<std::string>{"Contacts"});
@@ -114,7 +117,8 @@ TEST_CASE("config: bad values are errors at the value") {
         {"log_heading: [Log, '(2025)']\n", 1, 20, "log_heading '(2025)' has no word"},
         {"log_heading: []\n", 1, 14, "log_heading must name at least one section"},
         {"offboarding:\n  - Ask for a reference\n", 2, 5, "must be a mapping"},
-        {"offboarding:\n  - {do: Thanks, after: soon}\n", 2, 25, "invalid duration 'soon' for after"},
+        {"offboarding:\n  - {do: Thanks, after: soon}\n", 2, 25,
+         "invalid duration 'soon' for after"},
         {"offboarding:\n  - {after: 2d}\n", 2, 5, "needs a 'do' text"},
         {"- just\n- a list\n", 1, 1, "must be a mapping"},
         {"base: [1w\n", 2, 1, "invalid YAML"},

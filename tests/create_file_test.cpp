@@ -20,7 +20,8 @@ using namespace touchbase::test;
 namespace {
 
 std::size_t entries(const fs::path& dir) {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(dir), fs::directory_iterator()));
 }
 
 }  // namespace
@@ -36,8 +37,8 @@ TEST_CASE("create_new_file creates the file whole, with the mode less the umask"
     struct stat st {};
     REQUIRE(::stat(file.c_str(), &st) == 0);
     CHECK((st.st_mode & 0777) == 0644);
-    CHECK(st.st_nlink == 1);           // the temporary's link is gone
-    CHECK(entries(dir.path) == 1);     // and so is the temporary
+    CHECK(st.st_nlink == 1);        // the temporary's link is gone
+    CHECK(entries(dir.path) == 1);  // and so is the temporary
 }
 
 TEST_CASE("create_new_file never writes over what is there, a dangling link included") {

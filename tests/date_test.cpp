@@ -48,10 +48,10 @@ TEST_CASE("Date::parse accepts real days and formats them back") {
 
 TEST_CASE("Date::parse is strict") {
     for (const char* text :
-         {"2026-02-30", "2026-02-29", "1900-02-29", "2026-13-01", "2026-00-10", "2026-04-31",
-          "2026-01-00", "0000-01-01", "2026-001-01", "2026-01-001", "26-01-01", "2026/01/01",
-          "2026-01-01 ", " 2026-01-01", "2026-01-01T00", "+026-01-01", "2026-0a-01", "",
-          "20260101", "10000-01-01", "２０２６-01-01"}) {
+         {"2026-02-30",  "2026-02-29",  "1900-02-29",    "2026-13-01",  "2026-00-10", "2026-04-31",
+          "2026-01-00",  "0000-01-01",  "2026-001-01",   "2026-01-001", "26-01-01",   "2026/01/01",
+          "2026-01-01 ", " 2026-01-01", "2026-01-01T00", "+026-01-01",  "2026-0a-01", "",
+          "20260101",    "10000-01-01", "２０２６-01-01"}) {
         CAPTURE(text);
         CHECK_FALSE(Date::parse(text).has_value());
     }
@@ -66,9 +66,9 @@ TEST_CASE("Date::parse reads a one-digit month or day, and a date followed by a 
     CHECK(Date::parse("2026-11-02T14:30:00.5Z") == day("2026-11-02"));
     CHECK(Date::parse("2026-11-02T14:30+01:00") == day("2026-11-02"));
     CHECK(Date::parse("2026-11-2T14:30-0500") == day("2026-11-02"));
-    for (const char* text : {"2026-2-30", "2026-11", "2026-11-", "2026-11-02T", "2026-11-02T14",
-                             "2026-11-02T14:3", "2026-11-02 14:30", "2026-11-02t14:30",
-                             "2026-11-02T14:30x"}) {
+    for (const char* text :
+         {"2026-2-30", "2026-11", "2026-11-", "2026-11-02T", "2026-11-02T14", "2026-11-02T14:3",
+          "2026-11-02 14:30", "2026-11-02t14:30", "2026-11-02T14:30x"}) {
         CAPTURE(text);
         CHECK_FALSE(Date::parse(text).has_value());
     }
@@ -194,9 +194,9 @@ TEST_CASE("Duration::parse") {
         CHECK(dur("07d").str() == "7d");
     }
     SUBCASE("anything else is rejected") {
-        for (const char* text : {"", "d", "10000d", "99999999999999999999d", "-1d", "+1d", "1 d",
-                                 " 1d", "1d ", "1D", "1W", "1", "1x", "1.5d", "1dd", "w2",
-                                 "1mo", "0x1d"}) {
+        for (const char* text :
+             {"", "d", "10000d", "99999999999999999999d", "-1d", "+1d", "1 d", " 1d", "1d ", "1D",
+              "1W", "1", "1x", "1.5d", "1dd", "w2", "1mo", "0x1d"}) {
             CAPTURE(text);
             CHECK_FALSE(Duration::parse(text).has_value());
         }
@@ -282,7 +282,7 @@ TEST_CASE("means_same (SPEC §1, §9)") {
 
 TEST_CASE("compare_at compares the dates the durations give") {
     const Date jan = day("2026-01-01");
-    CHECK(compare_at(dur("4w"), dur("1m"), jan) < 0);   // Jan 29 < Feb 1
+    CHECK(compare_at(dur("4w"), dur("1m"), jan) < 0);  // Jan 29 < Feb 1
     CHECK(compare_at(dur("31d"), dur("1m"), jan) == 0);
     CHECK(compare_at(dur("1m"), dur("28d"), day("2026-02-01")) == 0);
     CHECK(compare_at(dur("1m"), dur("28d"), day("2024-02-01")) > 0);
@@ -298,8 +298,8 @@ TEST_CASE("compare_at compares the dates the durations give") {
 }
 
 TEST_CASE("Calendar: weekdays and holidays") {
-    Calendar cal;  // Monday to Friday
-    CHECK(cal.is_workday(day("2026-11-20")));       // Friday
+    Calendar cal;                                    // Monday to Friday
+    CHECK(cal.is_workday(day("2026-11-20")));        // Friday
     CHECK_FALSE(cal.is_workday(day("2026-11-21")));  // Saturday
     CHECK_FALSE(cal.is_workday(day("2026-11-22")));  // Sunday
     CHECK(cal.next_workday(day("2026-11-21"))->str() == "2026-11-23");
@@ -325,9 +325,9 @@ TEST_CASE("Calendar: weekdays and holidays") {
     SUBCASE("a yearly 02-29 holiday is Feb 29 only") {
         cal.yearly = {{2, 29}};
         CHECK_FALSE(cal.is_workday(day("2028-02-29")));  // Tuesday
-        CHECK(cal.is_workday(day("2027-02-26")));         // Friday
-        CHECK(cal.is_workday(day("2027-03-01")));         // Monday
-        CHECK(cal.is_workday(day("2028-02-28")));         // Monday
+        CHECK(cal.is_workday(day("2027-02-26")));        // Friday
+        CHECK(cal.is_workday(day("2027-03-01")));        // Monday
+        CHECK(cal.is_workday(day("2028-02-28")));        // Monday
     }
     SUBCASE("other workdays") {
         cal.workdays = {false, false, false, false, false, true, true};

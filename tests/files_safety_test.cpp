@@ -39,8 +39,7 @@ int temporaries_in(const fs::path& dir) {
     return n;
 }
 
-constexpr std::string_view kNote =
-    "---\nname: Acme\n---\n# Acme\n\n## Log\n- 2026-11-02 call\n";
+constexpr std::string_view kNote = "---\nname: Acme\n---\n# Acme\n\n## Log\n- 2026-11-02 call\n";
 constexpr std::string_view kNew = "---\nname: Acme\nlast_contact: 2026-11-02\n---\n";
 
 }  // namespace
@@ -223,15 +222,15 @@ TEST_CASE("symbolic links: once, at the target, never outside DIR, loops end") {
     const fs::path dir = tmp.path / "notes";
     const fs::path outside = tmp.path / "outside";
     write(dir / "clients" / "acme.md", kNote);
-    fs::create_symlink("clients/acme.md", dir / "a-shortcut.md");      // link + the file itself
-    write(dir / ".store" / "beta.md", kNote);                         // reachable only by link
+    fs::create_symlink("clients/acme.md", dir / "a-shortcut.md");  // link + the file itself
+    write(dir / ".store" / "beta.md", kNote);                      // reachable only by link
     fs::create_symlink("../.store/beta.md", dir / "clients" / "beta.md");
     write(outside / "gamma.md", kNote);
     set_mtime(outside / "gamma.md", 1700000000);
-    fs::create_symlink(outside / "gamma.md", dir / "gamma.md");        // a file outside DIR
-    fs::create_symlink(outside, dir / "outside-folder");               // a folder outside DIR
-    fs::create_symlink("..", dir / "clients" / "loop");               // a loop to an ancestor
-    fs::create_symlink(dir / "clients", dir / "clients-again");       // the same folder twice
+    fs::create_symlink(outside / "gamma.md", dir / "gamma.md");  // a file outside DIR
+    fs::create_symlink(outside, dir / "outside-folder");         // a folder outside DIR
+    fs::create_symlink("..", dir / "clients" / "loop");          // a loop to an ancestor
+    fs::create_symlink(dir / "clients", dir / "clients-again");  // the same folder twice
 
     std::vector<std::string> warnings;
     const auto notes = scan_notes(dir, {}, dir / "agenda.md", warnings);

@@ -50,8 +50,8 @@ public:
 // What the generator wrote for one owned key.
 struct Written {
     bool present = false;
-    std::size_t offset = 0;  // of the value token (just after the colon when empty)
-    std::string token;       // as written, quotes included
+    std::size_t offset = 0;            // of the value token (just after the colon when empty)
+    std::string token;                 // as written, quotes included
     std::optional<std::string> value;  // the date or duration text, nullopt for null/empty
 };
 
@@ -85,8 +85,8 @@ Note generate(Generator& g) {
             n.name = "plain: no";
         } else {
             entries.push_back({"name: " + nm + g.pick(comments) + eol});
-            n.name = nm == "Acme Corp" ? "Acme Corp"
-                     : nm == "'O''Brien & Co'" ? "O'Brien & Co"
+            n.name = nm == "Acme Corp"          ? "Acme Corp"
+                     : nm == "'O''Brien & Co'"  ? "O'Brien & Co"
                      : nm == "http://x.y/#frag" ? "http://x.y/#frag"
                                                 : "Zoë \"Z\"";
         }
@@ -221,8 +221,8 @@ TEST_CASE("property: owned edits change only the owned values, and only once") {
                 wanted.counter = d;
                 if (!fm.counter || !means_same(*fm.counter, d)) expect[k] = d.str();
             } else {
-                std::optional<Date> current = slot_value(fm, key) ? Date::parse(*slot_value(fm, key))
-                                                                  : std::nullopt;
+                std::optional<Date> current =
+                    slot_value(fm, key) ? Date::parse(*slot_value(fm, key)) : std::nullopt;
                 Date d = current && g.chance(30) ? *current : g.date();
                 (key == OwnedKey::last_contact   ? wanted.last_contact
                  : key == OwnedKey::next_contact ? wanted.next_contact
@@ -236,16 +236,20 @@ TEST_CASE("property: owned edits change only the owned values, and only once") {
         crlf += split.eol == "\r\n";
         bom += split.bom;
         for (const Edit& e : edits) {
-            if (e.offset == split.yaml_end && e.length == 0) ++insertions;
-            else if (e.length == 0) ++empty_fills;
-            else ++replacements;
+            if (e.offset == split.yaml_end && e.length == 0)
+                ++insertions;
+            else if (e.length == 0)
+                ++empty_fills;
+            else
+                ++replacements;
         }
         for (int k = 0; k < 4; ++k)
             kept_same += note.owned[k].value && expect[k] == note.owned[k].value &&
                          (k == 1 ? wanted.counter.has_value()
-                                 : (k == 0 ? wanted.last_contact
+                                 : (k == 0   ? wanted.last_contact
                                     : k == 2 ? wanted.next_contact
-                                             : wanted.offboarded).has_value());
+                                             : wanted.offboarded)
+                                       .has_value());
 
         // (a) Every edit is at an owned value span or at the closing line,
         // and every other byte is where it was.
@@ -255,8 +259,8 @@ TEST_CASE("property: owned edits change only the owned values, and only once") {
         for (const Edit& e : sorted) {
             bool at_slot = false;
             for (const OwnedSlot& s : fm.slots)
-                at_slot = at_slot || (s.present && e.offset == s.value_offset &&
-                                      e.length == s.value_length);
+                at_slot = at_slot ||
+                          (s.present && e.offset == s.value_offset && e.length == s.value_length);
             const bool insertion = e.offset == split.yaml_end && e.length == 0;
             CHECK((at_slot || insertion));
         }
@@ -279,7 +283,8 @@ TEST_CASE("property: owned edits change only the owned values, and only once") {
         const FrontMatterRead second = read_front_matter(result, split2, "n.md");
         REQUIRE_MESSAGE(second.problems.empty(),
                         (second.problems.empty() ? "" : second.problems[0].message));
-        for (int k = 0; k < 4; ++k) CHECK(slot_value(second.front_matter, kOwnedKeys[k]) == expect[k]);
+        for (int k = 0; k < 4; ++k)
+            CHECK(slot_value(second.front_matter, kOwnedKeys[k]) == expect[k]);
         CHECK(second.front_matter.name == fm.name);
         CHECK(second.front_matter.engagement == fm.engagement);
         CHECK(second.front_matter.next_actions.size() == fm.next_actions.size());
@@ -288,8 +293,8 @@ TEST_CASE("property: owned edits change only the owned values, and only once") {
         CHECK(plan_owned_edits(result, split2, second.front_matter, wanted).empty());
     }
     MESSAGE("insertions " << insertions << ", replacements " << replacements << ", empty fills "
-                          << empty_fills << ", kept " << kept_same << ", crlf " << crlf
-                          << ", bom " << bom);
+                          << empty_fills << ", kept " << kept_same << ", crlf " << crlf << ", bom "
+                          << bom);
     CHECK(insertions > 100);
     CHECK(replacements > 200);
     CHECK(empty_fills > 50);
@@ -306,8 +311,10 @@ TEST_CASE("property: mutated front matter never throws, and a clean read rewrite
         std::string text = generate(g).text;
         const Split s0 = split_note(text);
         for (int m = g.uniform(1, 4); m > 0; --m) {
-            const int pos = g.uniform(static_cast<int>(s0.yaml_begin), static_cast<int>(s0.yaml_end));
-            const char c = alphabet[static_cast<std::size_t>(g.uniform(0, static_cast<int>(alphabet.size()) - 1))];
+            const int pos =
+                g.uniform(static_cast<int>(s0.yaml_begin), static_cast<int>(s0.yaml_end));
+            const char c = alphabet[static_cast<std::size_t>(
+                g.uniform(0, static_cast<int>(alphabet.size()) - 1))];
             if (g.chance(50) && pos < static_cast<int>(s0.yaml_end))
                 text[static_cast<std::size_t>(pos)] = c;
             else

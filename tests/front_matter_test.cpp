@@ -252,7 +252,8 @@ TEST_CASE("read: an empty last owned key before the closing line (yaml-cpp's nul
 
 TEST_CASE("read: positions count from the opening line; a BOM does not count") {
     const std::string t = "\xEF\xBB\xBF---\r\n# c\r\nlast_contact: 2026-02-30\r\n---\r\n";
-    check_one(read(t), 3, 15, Severity::error, "invalid date '2026-02-30' for last_contact (expected YYYY-MM-DD)");
+    check_one(read(t), 3, 15, Severity::error,
+              "invalid date '2026-02-30' for last_contact (expected YYYY-MM-DD)");
 }
 
 TEST_CASE("read: bad values are errors naming the key and the value, at the value") {
@@ -265,8 +266,9 @@ TEST_CASE("read: bad values are errors naming the key and the value, at the valu
                   "invalid date 'soon' for next_contact (expected YYYY-MM-DD)");
     }
     SUBCASE("owned duration") {
-        check_one(read("---\ncounter: 2x\n---\n"), 2, 10, Severity::error,
-                  "invalid duration '2x' for counter (expected a number and d, w, m or y, e.g. 2w)");
+        check_one(
+            read("---\ncounter: 2x\n---\n"), 2, 10, Severity::error,
+            "invalid duration '2x' for counter (expected a number and d, w, m or y, e.g. 2w)");
     }
     SUBCASE("offboarded") {
         check_one(read("---\noffboarded: 2026-1-32\n---\n"), 2, 13, Severity::error,
@@ -281,12 +283,14 @@ TEST_CASE("read: bad values are errors naming the key and the value, at the valu
                   "project_end must be a date (YYYY-MM-DD), not a sequence");
     }
     SUBCASE("remind_before") {
-        check_one(read("---\nremind_before: two days\n---\n"), 2, 16, Severity::error,
-                  "invalid duration 'two days' for remind_before (expected a number and d, w, m or y, e.g. 2w)");
+        check_one(
+            read("---\nremind_before: two days\n---\n"), 2, 16, Severity::error,
+            "invalid duration 'two days' for remind_before (expected a number and d, w, m or y, e.g. 2w)");
     }
     SUBCASE("remind_before over 9999") {
-        check_one(read("---\nremind_before: 10000d\n---\n"), 2, 16, Severity::error,
-                  "invalid duration '10000d' for remind_before (expected a number and d, w, m or y, e.g. 2w)");
+        check_one(
+            read("---\nremind_before: 10000d\n---\n"), 2, 16, Severity::error,
+            "invalid duration '10000d' for remind_before (expected a number and d, w, m or y, e.g. 2w)");
     }
     SUBCASE("engagement") {
         check_one(read("---\nengagement: Active\n---\n"), 2, 13, Severity::error,
@@ -294,7 +298,8 @@ TEST_CASE("read: bad values are errors naming the key and the value, at the valu
                   "paused)");
     }
     SUBCASE("engagement, not a scalar") {
-        check_error_contains(read("---\nengagement: [active]\n---\n"), 2, 13, "not a flow sequence");
+        check_error_contains(read("---\nengagement: [active]\n---\n"), 2, 13,
+                             "not a flow sequence");
     }
     SUBCASE("name, a sequence") {
         check_one(read("---\nname: [Acme, Corp]\n---\n"), 2, 7, Severity::error,
@@ -370,7 +375,8 @@ TEST_CASE("read: next_actions items closed with done, text white space made one 
               "the item stays open");
     std::vector<std::string> texts;
     for (const auto& a : r.fm().next_actions) texts.push_back(a.text);
-    CHECK(texts == std::vector<std::string>{"d", "e", "f", "Send the contract to Dana", "plain string"});
+    CHECK(texts ==
+          std::vector<std::string>{"d", "e", "f", "Send the contract to Dana", "plain string"});
     CHECK(r.fm().next_actions[3].due == day("2026-12-04"));
 }
 
@@ -413,12 +419,13 @@ TEST_CASE("read: a key one edit away from one of ours is a warning naming it") {
 
 TEST_CASE("read: YAML syntax errors point where the mistake is") {
     SUBCASE("an unclosed [ at its opening") {
-        check_one(read("---\nname: A\ncards: [christmas\nowner: Jo\n---\n"), 3, 8,
-                  Severity::error, "this '[' is never closed (expected ']' before the next key)");
+        check_one(read("---\nname: A\ncards: [christmas\nowner: Jo\n---\n"), 3, 8, Severity::error,
+                  "this '[' is never closed (expected ']' before the next key)");
     }
     SUBCASE("an unclosed { over several lines") {
-        check_one(read("---\nnext_actions:\n  - {do: x,\n     due: 2026-12-01\nowner: Jo\n---\n"), 3,
-                  5, Severity::error, "this '{' is never closed (expected '}' before the next key)");
+        check_one(read("---\nnext_actions:\n  - {do: x,\n     due: 2026-12-01\nowner: Jo\n---\n"),
+                  3, 5, Severity::error,
+                  "this '{' is never closed (expected '}' before the next key)");
     }
     SUBCASE("a missing colon on its own line") {
         check_one(read("---\nname: A\nowner Jane\nengagement: active\n---\n"), 3, 1,
@@ -522,7 +529,8 @@ std::string nested_mapping(int levels) {
 std::string nested_items(int levels) {  // - k: then an indented - k: ...
     std::string y = "x:\n";
     for (int i = 1; i < levels; i += 2)
-        y += std::string(static_cast<std::size_t>(i - 1), ' ') + (i + 1 < levels ? "- k:\n" : "- a\n");
+        y += std::string(static_cast<std::size_t>(i - 1), ' ') +
+             (i + 1 < levels ? "- k:\n" : "- a\n");
     return y;
 }
 
@@ -540,8 +548,7 @@ TEST_CASE("nesting: exactly 64 levels are read, 65 are refused (finding 14)") {
         CHECK(ok.problems().empty());
         const Read refused = read("---\nname: A\n" + over + "---\n");
         REQUIRE(refused.problems().size() == 1);
-        CHECK(refused.problems()[0].message ==
-              "the front matter is nested deeper than 64 levels");
+        CHECK(refused.problems()[0].message == "the front matter is nested deeper than 64 levels");
     }
 }
 
@@ -557,22 +564,24 @@ TEST_CASE("nesting_depth: quotes, comments and block scalars do not count") {
 }
 
 TEST_CASE("nesting_depth: a level is a collection, however it is written") {
-    CHECK(nesting_depth("x:\n- a\n- b\ny: 1\n").depth == 2);       // a sequence at its key's column
-    CHECK(nesting_depth("x:\n  - a\n  - b\n").depth == 2);          // or indented
-    CHECK(nesting_depth("- k: v\n  j: w\n").depth == 2);             // a mapping in an item
-    CHECK(nesting_depth("- - a\n  - b\n- c\n").depth == 2);         // compact sequences
+    CHECK(nesting_depth("x:\n- a\n- b\ny: 1\n").depth == 2);  // a sequence at its key's column
+    CHECK(nesting_depth("x:\n  - a\n  - b\n").depth == 2);    // or indented
+    CHECK(nesting_depth("- k: v\n  j: w\n").depth == 2);      // a mapping in an item
+    CHECK(nesting_depth("- - a\n  - b\n- c\n").depth == 2);   // compact sequences
     CHECK(nesting_depth("x:\n- k:\n  - a\n").depth == 4);
-    CHECK(nesting_depth("? - a\n: b\n").depth == 2);                 // a complex key
+    CHECK(nesting_depth("? - a\n: b\n").depth == 2);  // a complex key
     CHECK(nesting_depth("a:\n  b:\n    c: 1\nd: 2\n").depth == 3);
-    CHECK(nesting_depth("a: [1,\n  [2, {b: 3}]]\n").depth == 4);    // flow over lines
+    CHECK(nesting_depth("a: [1,\n  [2, {b: 3}]]\n").depth == 4);  // flow over lines
 }
 
 TEST_CASE("read: a duplicate user key is a warning; the last one is used") {
     const Read r = read("---\nname: A\ntags: [x]\n\"name\": B\n---\n");
-    check_one(r, 4, 1, Severity::warning, "duplicate key 'name' (first on line 2); the last one is used");
+    check_one(r, 4, 1, Severity::warning,
+              "duplicate key 'name' (first on line 2); the last one is used");
     CHECK(r.fm().name == "B");
     const Read r2 = read("---\nfoo: 1\nbar: 2\nfoo: 3\n---\n");
-    check_one(r2, 4, 1, Severity::warning, "duplicate key 'foo' (first on line 2); the last one is used");
+    check_one(r2, 4, 1, Severity::warning,
+              "duplicate key 'foo' (first on line 2); the last one is used");
 }
 
 // ------------------------------------------------------------ SPEC §9 owned rule
@@ -620,9 +629,10 @@ TEST_CASE("owned: a key that appears twice is an error") {
 // before a later `---` line, by an owned key. A reader that closes the block
 // only at `---` sees that key in the front matter too, beside the one
 // touchbase writes above the `...`: it is an error, as a duplicate is.
-TEST_CASE("owned: an owned key between a closing `...` and a later `---` is an error (finding 14)") {
-    const Read twice = read(
-        "---\nname: A\nlast_contact: 2026-01-01\n...\nlast_contact: 2026-02-02\n---\n# A\n");
+TEST_CASE(
+    "owned: an owned key between a closing `...` and a later `---` is an error (finding 14)") {
+    const Read twice =
+        read("---\nname: A\nlast_contact: 2026-01-01\n...\nlast_contact: 2026-02-02\n---\n# A\n");
     check_one(twice, 5, 1, Severity::error,
               "last_contact appears twice (first on line 3); touchbase cannot tell which one to "
               "update");

@@ -23,21 +23,24 @@ TEST_CASE("first_invalid_utf8: RFC 3629 sequences only") {
     CHECK_FALSE(first_invalid_utf8("plain ascii\n").has_value());
     CHECK_FALSE(first_invalid_utf8("caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x93\x85").has_value());
     CHECK_FALSE(first_invalid_utf8("\xED\x9F\xBF \xEF\xBF\xBF \xF4\x8F\xBF\xBF").has_value());
-    CHECK(first_invalid_utf8("ab\xFF") == 2u);                 // never valid
-    CHECK(first_invalid_utf8("a\x80") == 1u);                  // lone continuation
-    CHECK(first_invalid_utf8("a\xC0\xAF") == 1u);              // overlong '/'
-    CHECK(first_invalid_utf8("\xE0\x80\xAF") == 0u);           // overlong, 3 bytes
-    CHECK(first_invalid_utf8("\xF0\x80\x80\xAF") == 0u);       // overlong, 4 bytes
-    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);          // surrogate U+D800
-    CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);       // above U+10FFFF
+    CHECK(first_invalid_utf8("ab\xFF") == 2u);            // never valid
+    CHECK(first_invalid_utf8("a\x80") == 1u);             // lone continuation
+    CHECK(first_invalid_utf8("a\xC0\xAF") == 1u);         // overlong '/'
+    CHECK(first_invalid_utf8("\xE0\x80\xAF") == 0u);      // overlong, 3 bytes
+    CHECK(first_invalid_utf8("\xF0\x80\x80\xAF") == 0u);  // overlong, 4 bytes
+    CHECK(first_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate U+D800
+    CHECK(first_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // above U+10FFFF
     CHECK(first_invalid_utf8("\xF5\x80\x80\x80") == 0u);
-    CHECK(first_invalid_utf8("ok \xE2\x82") == 3u);            // truncated at the end
-    CHECK(first_invalid_utf8("ok \xE2\x82x") == 3u);           // truncated in the middle
+    CHECK(first_invalid_utf8("ok \xE2\x82") == 3u);   // truncated at the end
+    CHECK(first_invalid_utf8("ok \xE2\x82x") == 3u);  // truncated in the middle
 }
 
 TEST_CASE("valid_utf8: invalid bytes become U+FFFD, valid text is kept") {
     CHECK(valid_utf8("caf\xC3\xA9") == "caf\xC3\xA9");
-    CHECK(valid_utf8("a\xFF" "b") == "a\xEF\xBF\xBD" "b");
+    CHECK(valid_utf8("a\xFF"
+                     "b") ==
+          "a\xEF\xBF\xBD"
+          "b");
     CHECK(valid_utf8("\xE2\x82") == "\xEF\xBF\xBD\xEF\xBF\xBD");
     CHECK_FALSE(first_invalid_utf8(valid_utf8("\xC0\xAF\xED\xA0\x80\xF8")).has_value());
 }
@@ -78,8 +81,8 @@ TEST_CASE("check_text: the first bad byte's line and column; a BOM does not coun
 TEST_CASE("process_note: a note with invalid UTF-8 or a NUL byte is one error, no edits") {
     const Config config;
     const Date today = day("2026-11-24");
-    NoteResult r = process_note("a.md", "---\nlast_contact: 2026-01-01\n---\n# A\n\xFF\n", config,
-                                today);
+    NoteResult r =
+        process_note("a.md", "---\nlast_contact: 2026-01-01\n---\n# A\n\xFF\n", config, today);
     CHECK(r.is_note);
     CHECK_FALSE(r.record);
     CHECK_FALSE(r.new_bytes);
@@ -154,8 +157,9 @@ std::string billion_laughs(std::string_view uses) {
 
 TEST_CASE("billion laughs: the front matter is read one level deep, quickly") {
     const std::string text = "---\nname: Laughs\n" +
-                             billion_laughs("next_actions: *a9\ncards: *a9\ntags: *a9\n"
-                                            "other: *a9\n") +
+                             billion_laughs(
+                                 "next_actions: *a9\ncards: *a9\ntags: *a9\n"
+                                 "other: *a9\n") +
                              "---\n# L\n";
     const auto start = std::chrono::steady_clock::now();
     const Split split = split_note(text);
@@ -177,8 +181,8 @@ TEST_CASE("billion laughs: the front matter is read one level deep, quickly") {
 
 TEST_CASE("billion laughs: the configuration is read one level deep, quickly") {
     const auto start = std::chrono::steady_clock::now();
-    const ConfigRead r = read_config(billion_laughs("exclude: *a9\nholidays: *a9\n"),
-                                     ".touchbase.yaml");
+    const ConfigRead r =
+        read_config(billion_laughs("exclude: *a9\nholidays: *a9\n"), ".touchbase.yaml");
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start);
     CHECK(seconds.count() < 2.0);
     // One error per key, at a8 (line 9), whose items the list items are.
@@ -207,8 +211,8 @@ FrontMatter front_matter_of(std::string_view text) {
 }  // namespace
 
 TEST_CASE("verify_rewrite: the new bytes must read back as planned") {
-    const FrontMatter before =
-        front_matter_of("---\nlast_contact: 2026-01-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n");
+    const FrontMatter before = front_matter_of(
+        "---\nlast_contact: 2026-01-01\ncounter: 2w\nnext_contact: 2026-01-15\n---\n");
     OwnedValues wanted;
     wanted.last_contact = day("2026-02-01");
 
@@ -226,13 +230,14 @@ TEST_CASE("verify_rewrite: the new bytes must read back as planned") {
     REQUIRE(wrong);
     CHECK(*wrong == "last_contact reads back as 2026-03-01 instead of 2026-02-01");
 
-    wrong = verify_rewrite("---\nlast_contact: 2026-02-01\ncounter: 3w\nnext_contact: 2026-01-15\n---\n",
-                           "a.md", before, wanted);
+    wrong = verify_rewrite(
+        "---\nlast_contact: 2026-02-01\ncounter: 3w\nnext_contact: 2026-01-15\n---\n", "a.md",
+        before, wanted);
     REQUIRE(wrong);
     CHECK(*wrong == "counter reads back as 3w instead of 2w");
 
-    wrong = verify_rewrite("---\nlast_contact: 2026-02-01\ncounter: 2w\n---\n", "a.md", before,
-                           wanted);
+    wrong =
+        verify_rewrite("---\nlast_contact: 2026-02-01\ncounter: 2w\n---\n", "a.md", before, wanted);
     REQUIRE(wrong);
     CHECK(*wrong == "next_contact reads back as nothing instead of 2026-01-15");
 

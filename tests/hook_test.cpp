@@ -32,7 +32,8 @@ TEST_CASE("init recognizes its own hook, whatever binary it names, and no other"
     CHECK(is_touchbase_hook(pre_commit_hook("/usr/bin/touchbase", ".")));
     CHECK(is_touchbase_hook(pre_commit_hook("/home/me/.local/bin/touchbase", "notes", "/r/.git")));
     // The hook of earlier versions (a POSIX sh script with the same marker).
-    CHECK(is_touchbase_hook("#!/bin/sh\n# touchbase pre-commit hook (written by `touchbase init`).\n"));
+    CHECK(is_touchbase_hook(
+        "#!/bin/sh\n# touchbase pre-commit hook (written by `touchbase init`).\n"));
     CHECK_FALSE(is_touchbase_hook("#!/bin/sh\necho mine\n"));
     CHECK_FALSE(is_touchbase_hook("#!/bin/sh\n# runs the touchbase pre-commit hook too\n"));
     CHECK_FALSE(is_touchbase_hook("# touchbase pre-commit hook\n"));

@@ -140,10 +140,12 @@ TEST_CASE("headings, newest first: a heading before the first entry") {
 }
 
 TEST_CASE("headings: a setext first entry gives an ATX heading of its level") {
-    const std::string note = "---\n---\n2026-11-02 Review\n-----------------\n\n2026-10-01 a\n---\n";
+    const std::string note =
+        "---\n---\n2026-11-02 Review\n-----------------\n\n2026-10-01 a\n---\n";
     // Newest first; level 2 from the underline.
-    CHECK(log_into(note, entry("call")) ==
-          "---\n---\n## 2026-11-24 call\n\n2026-11-02 Review\n-----------------\n\n2026-10-01 a\n---\n");
+    CHECK(
+        log_into(note, entry("call")) ==
+        "---\n---\n## 2026-11-24 call\n\n2026-11-02 Review\n-----------------\n\n2026-10-01 a\n---\n");
 }
 
 TEST_CASE("Log list, oldest first: an item after the last one, with the list's marker") {
@@ -189,14 +191,17 @@ TEST_CASE("a note with no entry gets a new ## Log section at its end") {
     LogEntry e = entry("first call");
     e.card = true;
     const std::string out = log_into(note, e);
-    CHECK(out == "---\nname: Acme\n---\n# Acme\n\nSome notes.\n\n## Log\n\n- 2026-11-24: first call #card\n");
+    CHECK(
+        out ==
+        "---\nname: Acme\n---\n# Acme\n\nSome notes.\n\n## Log\n\n- 2026-11-24: first call #card\n");
     BodyScan after = scan_note(out);
     REQUIRE(after.entries.size() == 1);
     CHECK(after.entries[0].marks.card);
 }
 
 TEST_CASE("a note with no entry and a blank last line gets no second blank line") {
-    CHECK(log_into("---\n---\n# Acme\n\n", entry("x")) == "---\n---\n# Acme\n\n## Log\n\n- 2026-11-24: x\n");
+    CHECK(log_into("---\n---\n# Acme\n\n", entry("x")) ==
+          "---\n---\n# Acme\n\n## Log\n\n- 2026-11-24: x\n");
 }
 
 TEST_CASE("a note that is only front matter") {
@@ -240,7 +245,8 @@ TEST_CASE("CRLF notes get CRLF entries") {
           "---\r\n---\r\n## 2026-10-01 a\r\n\r\n## 2026-11-24 b\r\n\r\n## Tasks\r\n");
 
     const std::string none = "---\r\n---\r\n# Acme\r\n";
-    CHECK(log_into(none, entry("b")) == "---\r\n---\r\n# Acme\r\n\r\n## Log\r\n\r\n- 2026-11-24: b\r\n");
+    CHECK(log_into(none, entry("b")) ==
+          "---\r\n---\r\n# Acme\r\n\r\n## Log\r\n\r\n- 2026-11-24: b\r\n");
 }
 
 TEST_CASE("a last line without a line ending is ended first") {
@@ -248,7 +254,8 @@ TEST_CASE("a last line without a line ending is ended first") {
           "---\n---\n## Log\n- 2026-10-01: a\n- 2026-11-24: b\n");
     CHECK(log_into("---\n---\n## 2026-10-01 a\ntext", entry("b")) ==
           "---\n---\n## 2026-10-01 a\ntext\n\n## 2026-11-24 b\n");
-    CHECK(log_into("---\n---\n# Acme", entry("b")) == "---\n---\n# Acme\n\n## Log\n\n- 2026-11-24: b\n");
+    CHECK(log_into("---\n---\n# Acme", entry("b")) ==
+          "---\n---\n# Acme\n\n## Log\n\n- 2026-11-24: b\n");
     CHECK(log_into("---\r\n---\r\n# Acme", entry("b")) ==
           "---\r\n---\r\n# Acme\r\n\r\n## Log\r\n\r\n- 2026-11-24: b\r\n");
 }

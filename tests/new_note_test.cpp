@@ -67,8 +67,8 @@ TEST_CASE("clean_name collapses white space") {
 TEST_CASE("the template reads back: name, engagement, owner, no entries, no tasks") {
     for (const std::string name :
          {"Acme Corp", "Acme: the sequel", "#1 Client", "null", "2026-01-01", "\"Quoted\" & Co",
-          "O'Brien", "yes", "Back\\slash", "Café Nöel", "- dash", "[bracket]", "1984", "R&D, Inc. {x} [y]", "Acme #1",
-          "Acme:", "a:b", "100% Co", "Tom's \"Diner\""}) {
+          "O'Brien", "yes", "Back\\slash", "Café Nöel", "- dash", "[bracket]", "1984",
+          "R&D, Inc. {x} [y]", "Acme #1", "Acme:", "a:b", "100% Co", "Tom's \"Diner\""}) {
         CAPTURE(name);
         NewNote note;
         note.name = name;

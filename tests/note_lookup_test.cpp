@@ -62,7 +62,8 @@ TEST_CASE("several exact matches are ambiguous") {
 TEST_CASE("no match, and an empty query matches nothing") {
     CHECK(find_note("zeta", kNotes).kind == NoteLookup::Kind::none);
     CHECK(find_note("", kNotes).kind == NoteLookup::Kind::none);
-    CHECK(find_note("corp", kNotes).kind == NoteLookup::Kind::none);  // prefixes only, not substrings
+    CHECK(find_note("corp", kNotes).kind ==
+          NoteLookup::Kind::none);  // prefixes only, not substrings
 }
 
 TEST_CASE("names match without regard to case in every script and without accents") {

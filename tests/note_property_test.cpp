@@ -35,8 +35,8 @@ public:
     std::string note() {
         eol_ = chance(25) ? "\r\n" : "\n";
         std::vector<std::string> keys;
-        keys.push_back(fmt::format("name: {}{}", pick({"Acme", "'Beta Corp'", "\"Gamma\""}),
-                                   comment()));
+        keys.push_back(
+            fmt::format("name: {}{}", pick({"Acme", "'Beta Corp'", "\"Gamma\""}), comment()));
         if (chance(60))
             keys.push_back(fmt::format("engagement: {}{}",
                                        pick({"ongoing", "active", "casual", "former", "paused"}),
@@ -44,12 +44,14 @@ public:
         if (chance(40)) keys.push_back(fmt::format("owner: Jane{}", comment()));
         if (chance(40)) keys.push_back(fmt::format("tags: [a, b]{}", comment()));
         if (chance(40))
-            keys.push_back(fmt::format("next_actions:{}  - Send the proposal{}  - {{do: Book it, due: "
-                                       "{}}}",
-                                       eol_, eol_, date()));
+            keys.push_back(
+                fmt::format("next_actions:{}  - Send the proposal{}  - {{do: Book it, due: "
+                            "{}}}",
+                            eol_, eol_, date()));
         if (chance(30)) keys.push_back("x-user: keep me   # mine");
         if (chance(80)) keys.push_back(owned("last_contact", date()));
-        if (chance(70)) keys.push_back(owned("counter", pick({"1w", "2w", "14d", "1m", "8w", "3d"})));
+        if (chance(70))
+            keys.push_back(owned("counter", pick({"1w", "2w", "14d", "1m", "8w", "3d"})));
         if (chance(60)) keys.push_back(owned("next_contact", date()));
         shuffle(keys.begin(), keys.end());
 
@@ -64,8 +66,8 @@ public:
         const bool as_list = chance(50);
         if (as_list) out += fmt::format("## Log{}{}", eol_, eol_);
         for (int i = 0; i < n; ++i) {
-            std::string text = fmt::format("{} {}{}", date(), pick({"call", "**mail**", "visit"}),
-                                           tags());
+            std::string text =
+                fmt::format("{} {}{}", date(), pick({"call", "**mail**", "visit"}), tags());
             out += as_list ? fmt::format("- {}{}", text, eol_)
                            : fmt::format("## {}{}{}Notes.{}{}", text, eol_, eol_, eol_, eol_);
         }
@@ -78,9 +80,7 @@ public:
     }
 
 private:
-    std::string date() {
-        return fmt::format("2026-{:02}-{:02}", uniform(8, 11), uniform(1, 28));
-    }
+    std::string date() { return fmt::format("2026-{:02}-{:02}", uniform(8, 11), uniform(1, 28)); }
     std::string comment() { return chance(25) ? "   # note" : ""; }
     std::string trailing() { return chance(15) ? "  " : ""; }
     std::string tags() {
@@ -132,9 +132,8 @@ void check_only_owned_values_changed(const std::string& before, const std::strin
             REQUIRE(after.compare(0, fixed.size(), fixed) == 0);
         } else {
             // The bytes between: the new value (or the inserted lines).
-            const std::size_t at = i == regions.size()
-                                       ? after.size() - fixed.size()
-                                       : after.find(fixed, new_pos);
+            const std::size_t at =
+                i == regions.size() ? after.size() - fixed.size() : after.find(fixed, new_pos);
             REQUIRE(at != std::string::npos);
             REQUIRE(at >= new_pos);
             REQUIRE(after.compare(at, fixed.size(), fixed) == 0);
@@ -164,7 +163,8 @@ void check_only_owned_values_changed(const std::string& before, const std::strin
 
 }  // namespace
 
-TEST_CASE("property: process_note changes only owned values, reads back its state, and is idempotent") {
+TEST_CASE(
+    "property: process_note changes only owned values, reads back its state, and is idempotent") {
     const Config config;
     const Date today = day("2026-11-24");
     int changed = 0, unchanged = 0, crlf = 0, bom = 0;
@@ -217,5 +217,6 @@ TEST_CASE("property: process_note changes only owned values, reads back its stat
     CHECK(unchanged > 5);
     CHECK(crlf > 40);
     CHECK(bom > 40);
-    MESSAGE(fmt::format("changed {}, unchanged {}, crlf {}, bom {}", changed, unchanged, crlf, bom));
+    MESSAGE(
+        fmt::format("changed {}, unchanged {}, crlf {}, bom {}", changed, unchanged, crlf, bom));
 }

@@ -14,7 +14,6 @@ using touchbase::test::dur;
 
 namespace {
 
-
 std::string append(std::string_view note, std::string_view eol, const char* project_end,
                    const std::vector<OffboardingStep>& steps = Config::default_offboarding()) {
     OffboardingAppend a = offboarding_append(note, eol, day(project_end), steps);
@@ -78,10 +77,10 @@ TEST_CASE("offboarding: due dates are offsets from project_end, months clamped")
               "- [ ] Ask whether they know of other projects or people we could help\n");
     }
     SUBCASE("across a year end") {
-        CHECK(append("x\n", "\n", "2026-12-30",
-                     {{"Ask for a reference", Duration{3, Unit::days}}}) ==
-              "\n## Coming off client work (2026-12-30)\n"
-              "- [ ] Ask for a reference 📅 2027-01-02\n");
+        CHECK(
+            append("x\n", "\n", "2026-12-30", {{"Ask for a reference", Duration{3, Unit::days}}}) ==
+            "\n## Coming off client work (2026-12-30)\n"
+            "- [ ] Ask for a reference 📅 2027-01-02\n");
     }
     SUBCASE("after: 1m clamps to the month's last day") {
         const std::vector<OffboardingStep> steps{
@@ -101,7 +100,8 @@ TEST_CASE("offboarding: due dates are offsets from project_end, months clamped")
               "- [ ] Book a follow-up 📅 2028-02-29\n");
     }
     SUBCASE("an empty list still gets the heading") {
-        CHECK(append("x\n", "\n", "2026-11-20", {}) == "\n## Coming off client work (2026-11-20)\n");
+        CHECK(append("x\n", "\n", "2026-11-20", {}) ==
+              "\n## Coming off client work (2026-11-20)\n");
     }
 }
 
@@ -150,22 +150,22 @@ TEST_CASE("offboarding: an active client past project_end gets a warning") {
         CHECK(warning->find("ongoing or former") != std::string::npos);
     }
     CHECK_FALSE(active_past_project_end(std::nullopt, Engagement::active, day("2026-11-24")));
-    for (Engagement e : {Engagement::ongoing, Engagement::casual, Engagement::former,
-                         Engagement::paused})
+    for (Engagement e :
+         {Engagement::ongoing, Engagement::casual, Engagement::former, Engagement::paused})
         CHECK_FALSE(active_past_project_end(end, e, day("2026-11-24")));
 }
 
 TEST_CASE("offboarding: a corrected project_end while the checklist is worked through") {
     // Body lines start at file line 5.
     const std::string body =
-        "Notes.\n"                                     // 5
-        "\n"                                           // 6
-        "## Coming off client work (2026-11-20)\n"     // 7
-        "- [x] Ask for a reference 📅 2026-11-23\n"    // 8
+        "Notes.\n"                                            // 5
+        "\n"                                                  // 6
+        "## Coming off client work (2026-11-20)\n"            // 7
+        "- [x] Ask for a reference 📅 2026-11-23\n"            // 8
         "- [ ] Pencil in a follow-up booking 📅 2026-11-27\n"  // 9
-        "\n"                                           // 10
-        "## Other\n"                                   // 11
-        "- [ ] Send the invoice\n";                    // 12
+        "\n"                                                  // 10
+        "## Other\n"                                          // 11
+        "- [ ] Send the invoice\n";                           // 12
     const Date first = day("2026-11-20");
     SUBCASE("an open task in the checklist's section, within 30 days: in progress") {
         CHECK(checklist_in_progress(day("2026-11-24"), first, body, 5, {9, 12}));

@@ -43,7 +43,8 @@ std::string former_with(const char* cards, const char* log) {
 }  // namespace
 
 TEST_CASE("cards: listed within card_lead of their next date, with occasion and label") {
-    const std::string note = former_with("[christmas, new-year, 12-30 Ana's birthday, halloween]", "");
+    const std::string note =
+        former_with("[christmas, new-year, 12-30 Ana's birthday, halloween]", "");
     CHECK(cards_of(process(note, "2026-12-20")) ==
           "christmas@2026-12-25 new-year@2027-01-01 12-30[Ana's birthday]@2026-12-30 ");
     CHECK(cards_of(process(note, "2026-12-26")) ==
@@ -53,7 +54,8 @@ TEST_CASE("cards: listed within card_lead of their next date, with occasion and 
 
 TEST_CASE("cards: a #card contact inside the window hides the card, one outside does not") {
     SUBCASE("on the first day of the window") {
-        auto r = process(former_with("[christmas]", "- 2026-12-11: card posted #card\n"), "2026-12-20");
+        auto r =
+            process(former_with("[christmas]", "- 2026-12-11: card posted #card\n"), "2026-12-20");
         CHECK(cards_of(r) == "");
     }
     SUBCASE("on the occasion itself") {
@@ -92,10 +94,10 @@ TEST_CASE("cards: a #card contact inside the window hides the card, one outside 
     SUBCASE("a window in months") {
         Config config;
         config.card_lead = Duration{1, Unit::months};
-        CHECK(cards_of(process(former_with("[christmas]", "- 2026-11-25: card #card\n"), "2026-12-01",
-                               config)) == "");
-        CHECK(cards_of(process(former_with("[christmas]", "- 2026-11-24: card #card\n"), "2026-12-01",
-                               config)) == "christmas@2026-12-25 ");
+        CHECK(cards_of(process(former_with("[christmas]", "- 2026-11-25: card #card\n"),
+                               "2026-12-01", config)) == "");
+        CHECK(cards_of(process(former_with("[christmas]", "- 2026-11-24: card #card\n"),
+                               "2026-12-01", config)) == "christmas@2026-12-25 ");
     }
 }
 
@@ -119,11 +121,14 @@ TEST_CASE("Prepare: the reminder day is N - remind_before, moved to a workday") 
     Calendar calendar;
     const Duration two_days{2, Unit::days};
     CHECK(reminder_of(calendar, "2026-11-25", two_days) == "2026-11-23");  // Wednesday: Monday
-    CHECK(reminder_of(calendar, "2026-11-23", two_days) == "2026-11-20");  // Monday: Saturday, so Friday
-    CHECK(reminder_of(calendar, "2026-11-24", two_days) == "2026-11-23");  // Tuesday: Sunday, so Monday
+    CHECK(reminder_of(calendar, "2026-11-23", two_days) ==
+          "2026-11-20");  // Monday: Saturday, so Friday
+    CHECK(reminder_of(calendar, "2026-11-24", two_days) ==
+          "2026-11-23");  // Tuesday: Sunday, so Monday
     CHECK(reminder_of(calendar, "2026-11-23", Duration{0, Unit::days}) == "2026-11-23");
     CHECK(reminder_of(calendar, "2026-12-01", Duration{1, Unit::weeks}) == "2026-11-24");
-    CHECK(reminder_of(calendar, "2026-03-31", Duration{1, Unit::months}) == "2026-03-02");  // 02-28 is a Saturday
+    CHECK(reminder_of(calendar, "2026-03-31", Duration{1, Unit::months}) ==
+          "2026-03-02");  // 02-28 is a Saturday
     calendar.holidays = {day("2026-11-26"), day("2026-11-27")};
     CHECK(reminder_of(calendar, "2026-11-30", two_days) == "2026-11-25");
     calendar.yearly = {{11, 20}};
@@ -133,10 +138,11 @@ TEST_CASE("Prepare: the reminder day is N - remind_before, moved to a workday") 
 
 TEST_CASE("Prepare: contacts due after today whose reminder day has come") {
     auto prepared = [](const char* today, const char* remind_before) {
-        std::string note = std::string("---\nlast_contact: 2026-11-09\ncounter: 2w\n") +
-                           (remind_before ? std::string("remind_before: ") + remind_before + "\n" : "") +
-                           "---\n## Log\n\n- 2026-11-09: call #news\n- 2026-11-09: notes sent\n\n"
-                           "- [ ] Bring the budget\n";
+        std::string note =
+            std::string("---\nlast_contact: 2026-11-09\ncounter: 2w\n") +
+            (remind_before ? std::string("remind_before: ") + remind_before + "\n" : "") +
+            "---\n## Log\n\n- 2026-11-09: call #news\n- 2026-11-09: notes sent\n\n"
+            "- [ ] Bring the budget\n";
         NoteResult r = process_note("c.md", note, Config{}, day(today));
         REQUIRE(r.record);
         CHECK(r.record->next_contact == day("2026-11-16"));  // #news: back to 1w
@@ -238,7 +244,8 @@ TEST_CASE("offboarding end to end: active past project_end, corrected dates, unc
         auto fixed = process(note + "```\n", "2026-11-25");
         REQUIRE(fixed.new_bytes);
         CHECK(fixed.new_bytes->find("offboarded: 2026-11-20") != std::string::npos);
-        CHECK(fixed.new_bytes->ends_with("- [ ] Ask whether they know of other projects or people we could help\n"));
+        CHECK(fixed.new_bytes->ends_with(
+            "- [ ] Ask whether they know of other projects or people we could help\n"));
         CHECK(fixed.problems.empty());
     }
     SUBCASE("a note ending inside an HTML comment: the same") {

@@ -61,20 +61,22 @@ TEST_CASE("log_heading_words: runs of letters and digits, lower-cased, digit-onl
 }
 
 TEST_CASE("log_heading_words: a byte that starts no UTF-8 character separates words") {
-    CHECK(log_heading_words("Call\xFF" "log") == Strings{"call", "log"});
+    CHECK(log_heading_words("Call\xFF"
+                            "log") == Strings{"call", "log"});
     CHECK(log_heading_words("Log\xED\xA0\x80") == Strings{"log"});  // a surrogate
-    CHECK(log_heading_words("Log\xEF\xBF\xBD" "book") == Strings{"log", "book"});  // U+FFFD
+    CHECK(log_heading_words("Log\xEF\xBF\xBD"
+                            "book") == Strings{"log", "book"});  // U+FFFD
 }
 
 TEST_CASE("log sections: the default names, compared as words") {
-    for (const char* heading : {"## Log", "## 📞 Log:", "### Contact LOG", "## Log (2025)",
-                                "## Call log", "## Calls", "## Meetings", "## meeting-log",
-                                "# **Log**", "Call log\n---"}) {
+    for (const char* heading :
+         {"## Log", "## 📞 Log:", "### Contact LOG", "## Log (2025)", "## Call log", "## Calls",
+          "## Meetings", "## meeting-log", "# **Log**", "Call log\n---"}) {
         const std::string body = std::string(heading) + "\n\n- 2026-11-02 call\n";
         CHECK_MESSAGE(entry_dates(scan(body)) == Strings{"2026-11-02"}, heading);
     }
-    for (const char* heading : {"## Change log", "## Blog", "## Log book", "## Logs",
-                                "## Notes", "## Calls to make"}) {
+    for (const char* heading :
+         {"## Change log", "## Blog", "## Log book", "## Logs", "## Notes", "## Calls to make"}) {
         const std::string body = std::string(heading) + "\n\n- 2026-11-02 call\n";
         CHECK_MESSAGE(scan(body).entries.empty(), heading);
     }
@@ -108,7 +110,7 @@ TEST_CASE("a log section runs to the next heading of its level or higher") {
 
 TEST_CASE("#needs, #news and next: under a dated heading count for that entry") {
     const auto s = scan(
-        "## 2026-11-02 call\n"        // 1
+        "## 2026-11-02 call\n"  // 1
         "\n"
         "She asked about **billing** #needs.\n"
         "\n"
@@ -117,7 +119,7 @@ TEST_CASE("#needs, #news and next: under a dated heading count for that entry") 
         "\n"
         "## 2026-11-09 mail\n"
         "\n"
-        "Nothing new.\n");            // 10
+        "Nothing new.\n");  // 10
     REQUIRE(s.entries.size() == 2);
     CHECK(s.entries[0].marks.needs);
     CHECK(s.entries[0].marks.news);
@@ -163,7 +165,8 @@ TEST_CASE("under a dated heading: tasks, dated items, tables, code, HTML and quo
 }
 
 TEST_CASE("a paragraph that turns into a table is read up to the table") {
-    const auto s = scan("## 2026-11-02 call\n\nHelped them #needs\n| a | b |\n|---|---|\n| #news | x |\n");
+    const auto s =
+        scan("## 2026-11-02 call\n\nHelped them #needs\n| a | b |\n|---|---|\n| #news | x |\n");
     REQUIRE(s.entries.size() == 1);
     CHECK(s.entries[0].marks.needs);
     CHECK_FALSE(s.entries[0].marks.news);
@@ -182,8 +185,9 @@ TEST_CASE("next: under a heading: the last wins, on or before the entry's date a
     s = scan("## 2026-11-02 call\n\nnext:2026-11-01\n", 4);
     REQUIRE(s.entries.size() == 1);
     CHECK_FALSE(s.entries[0].marks.next);
-    CHECK(problems(s) ==
-          Strings{"4:4: warning: next:2026-11-01 is not after its entry's date 2026-11-02; ignored"});
+    CHECK(
+        problems(s) ==
+        Strings{"4:4: warning: next:2026-11-01 is not after its entry's date 2026-11-02; ignored"});
 }
 
 // ---------------------------------------------------------------------------
@@ -209,11 +213,11 @@ TEST_CASE("one-digit months and days and a time are read in entries, due markers
 
 TEST_CASE("a date written another way starting a heading or log item is a warning") {
     const auto s = scan(
-        "## 2026/11/02 call\n"      // line 3
+        "## 2026/11/02 call\n"  // line 3
         "\n"
         "## Log\n"
         "\n"
-        "- 02.11.2026: call\n"      // line 7
+        "- 02.11.2026: call\n"  // line 7
         "- **11/03/2026** mail\n"
         "\n"
         "## Notes\n"
@@ -258,7 +262,8 @@ TEST_CASE("next: with a date written another way is a warning, at the next:") {
 TEST_CASE("read_marks: near-miss tags are ignored and named") {
     auto miss = [](std::string_view text) {
         Strings out;
-        for (const auto& m : read_marks(text).near_misses) out.push_back(m.written + " -> " + m.meant);
+        for (const auto& m : read_marks(text).near_misses)
+            out.push_back(m.written + " -> " + m.meant);
         return out;
     };
     CHECK(miss("call #need") == Strings{"#need -> #needs"});
@@ -280,7 +285,7 @@ TEST_CASE("read_marks: near-miss tags are ignored and named") {
 
 TEST_CASE("near-miss tags are warnings at the tag, in entries and under dated headings") {
     const auto s = scan(
-        "## 2026-11-02 call #need #mised\n"    // line 2
+        "## 2026-11-02 call #need #mised\n"  // line 2
         "\n"
         "Talked; they #neds help, #mised too.\n"  // line 4: #mised does not count here anyway
         "\n"

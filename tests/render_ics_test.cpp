@@ -2,9 +2,9 @@
 #include <doctest/doctest.h>
 
 #include <map>
-#include <tuple>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "agenda.h"
@@ -135,7 +135,7 @@ TEST_CASE("ics: a next contact is an all-day event with the client's details") {
 
 TEST_CASE("ics: DTEND is the next day across a month and a year; none on 9999-12-31") {
     auto events = events_of(ics_of(report_of({client_named("a.md", "A", day("2026-12-31")),
-                                                  client_named("b.md", "B", day("9999-12-31"))})));
+                                              client_named("b.md", "B", day("9999-12-31"))})));
     REQUIRE(events.size() == 2);
     CHECK(events[0].props.at("DTEND;VALUE=DATE") == "20270101");
     CHECK(events[1].props.at("DTSTART;VALUE=DATE") == "99991231");
@@ -204,7 +204,8 @@ TEST_CASE("ics: a line of exactly 75 octets is not folded, one of 76 is") {
     // "SUMMARY:Get in touch: " is 22 octets.
     for (std::size_t length : {53u, 54u}) {
         std::string name(length, 'n');
-        auto lines = physical_lines(ics_of(report_of({client_named("a.md", name, day("2026-12-01"))})));
+        auto lines =
+            physical_lines(ics_of(report_of({client_named("a.md", name, day("2026-12-01"))})));
         bool found = false;
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (lines[i].rfind("SUMMARY:", 0) != 0) continue;
@@ -260,8 +261,8 @@ TEST_CASE("ics: events sorted by date, then file, contact before actions, then l
     std::vector<std::string> summaries;
     for (const auto& e : events) summaries.push_back(e.props.at("SUMMARY"));
     CHECK(summaries == std::vector<std::string>{"A: a earlier date", "Get in touch: A",
-                                                 "Get in touch: B", "B: b early line",
-                                                 "B: b late line"});
+                                                "Get in touch: B", "B: b early line",
+                                                "B: b late line"});
 }
 
 TEST_CASE("ics: UIDs come from path, kind and text, not from lines or other text") {
@@ -405,7 +406,7 @@ TEST_CASE("ics: UIDs follow the documented recipe (FNV-1a 64, then fmix64)") {
         r.calendar_id = id;
         auto events = events_of(ics_of(r));
         REQUIRE(events.size() == 4);
-        CHECK(events[1].props.at("UID") == std::string(action_uid) + "@touchbase");   // occurrence 1
+        CHECK(events[1].props.at("UID") == std::string(action_uid) + "@touchbase");  // occurrence 1
         CHECK(events[2].props.at("UID") == std::string(contact_uid) + "@touchbase");  // the contact
         CHECK(events[3].props.at("UID") == std::string(card_uid) + "@touchbase");     // the card
         CHECK(events[3].props.at("SUMMARY") == "Send a card to Acme: christmas");

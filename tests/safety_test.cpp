@@ -96,7 +96,8 @@ TEST_CASE("findings 4 and 9: a note swapped after the scan is neither read nor w
     SUBCASE("swapped for a link to a file outside DIR") {
         fs::remove(dir / "acme.md");
         fs::create_symlink(tmp.path / "outside.md", dir / "acme.md");
-        const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
+        const PassResult pass =
+            process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
         CHECK(slurp(tmp.path / "outside.md") == kNote);
         REQUIRE_FALSE(pass.problems.empty());
         CHECK(pass.problems[0].file == "acme.md");
@@ -106,7 +107,8 @@ TEST_CASE("findings 4 and 9: a note swapped after the scan is neither read nor w
         write(tmp.path / "elsewhere" / "real.md", kNote);
         fs::rename(dir, tmp.path / "moved");
         fs::create_symlink(tmp.path / "elsewhere", dir);
-        const PassResult pass = process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
+        const PassResult pass =
+            process_notes(notes, Config{}, day("2026-11-24"), WriteMode::write, 1);
         CHECK(slurp(tmp.path / "elsewhere" / "real.md") == kNote);
         CHECK(has_error(pass.problems));
     }
@@ -122,7 +124,8 @@ TEST_CASE("finding 5: the scan is linear at any depth and reports what it cannot
         if (depth == 499) {
             int note = ::openat(fd, "d/shallow.md", O_WRONLY | O_CREAT, 0644);
             REQUIRE(note >= 0);
-            REQUIRE(::write(note, kNote.data(), kNote.size()) == static_cast<ssize_t>(kNote.size()));
+            REQUIRE(::write(note, kNote.data(), kNote.size()) ==
+                    static_cast<ssize_t>(kNote.size()));
             ::close(note);
         }
         int next = ::openat(fd, "d", O_RDONLY | O_DIRECTORY);
@@ -169,7 +172,8 @@ TEST_CASE("finding 8: a note with several hard links is listed once and never sp
     CHECK(slurp(tmp.path / "outside.md") == kNote);
 }
 
-TEST_CASE("finding 6: an edit the stamp cannot see is found by the content, right before the rename") {
+TEST_CASE(
+    "finding 6: an edit the stamp cannot see is found by the content, right before the rename") {
     TempDir tmp;
     const fs::path note = tmp.path / "acme.md";
     write(note, kNote);
@@ -284,7 +288,8 @@ TEST_CASE("finding 13: control characters are escaped in everything shown") {
     CHECK(shown_text(std::string("nul\0x", 5)) == "nul\\x00x");
     CHECK(shown_text("caf\xC3\xA9 \xC2\x85 \xFF") == "caf\xC3\xA9 \\u0085 \\xff");
     CHECK(shown_text("tab\tkept") == "tab\tkept");
-    Problem p{"we\x1b]0;owned\x07.md", 2, 9, Severity::error, "bad\rvalue", "name: \xC3\xA9t\xC3\xA9\x1b"};
+    Problem p{"we\x1b]0;owned\x07.md",      2, 9, Severity::error, "bad\rvalue",
+              "name: \xC3\xA9t\xC3\xA9\x1b"};
     const std::string shown = format_problem_with_source(p);
     CHECK(shown.find('\x1b') == std::string::npos);
     CHECK(shown.find('\r') == std::string::npos);

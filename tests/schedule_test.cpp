@@ -16,7 +16,6 @@ using touchbase::test::dur;
 
 namespace {
 
-
 // A contact entry as scan_body would give it: `tags` among needs, news,
 // missed, card; `next` a `next:` date or nullptr.
 ContactEntry entry(const char* date, std::initializer_list<std::string_view> tags = {},
@@ -25,11 +24,16 @@ ContactEntry entry(const char* date, std::initializer_list<std::string_view> tag
     e.date = day(date);
     e.text = date;
     for (auto tag : tags) {
-        if (tag == "needs") e.marks.needs = true;
-        else if (tag == "news") e.marks.news = true;
-        else if (tag == "missed") e.marks.missed = true;
-        else if (tag == "card") e.marks.card = true;
-        else FAIL("unknown tag ", std::string(tag));
+        if (tag == "needs")
+            e.marks.needs = true;
+        else if (tag == "news")
+            e.marks.news = true;
+        else if (tag == "missed")
+            e.marks.missed = true;
+        else if (tag == "card")
+            e.marks.card = true;
+        else
+            FAIL("unknown tag ", std::string(tag));
         e.text += " #" + std::string(tag);
     }
     if (next) e.marks.next = day(next);
@@ -74,16 +78,15 @@ TEST_CASE("§5.1 worked example continued: smooth contacts give 4w, 8w, then 2m,
         const char* next;
     };
     const Step steps[] = {
-        {"2006-01-23", "4w", "2006-02-20"},
-        {"2006-02-20", "8w", "2006-04-17"},
+        {"2006-01-23", "4w", "2006-02-20"}, {"2006-02-20", "8w", "2006-04-17"},
         {"2006-04-17", "2m", "2006-06-19"},  // 16w > 2m; 06-17 is a Saturday
         {"2006-06-19", "2m", "2006-08-21"},  // 08-19 is a Saturday
         {"2006-08-21", "2m", "2006-10-23"},  // 10-21 is a Saturday
     };
     for (const auto& step : steps) {
         CAPTURE(step.contact);
-        const Schedule s = schedule(st, {entry(step.contact)}, Engagement::ongoing, defaults,
-                                    day(step.contact));
+        const Schedule s =
+            schedule(st, {entry(step.contact)}, Engagement::ongoing, defaults, day(step.contact));
         CHECK(str(s.last_contact) == step.contact);
         CHECK(str(s.counter) == step.counter);
         CHECK(str(s.next_contact) == step.next);
@@ -102,8 +105,8 @@ TEST_CASE("§5.1 the whole log read in one run gives the same counter as run by 
 }
 
 TEST_CASE("§5.1 step 1: the first contact ever sets C to base") {
-    const Counter c = advance_counter(state(), {entry("2026-11-02")}, Engagement::ongoing,
-                                      defaults, day("2026-11-24"));
+    const Counter c = advance_counter(state(), {entry("2026-11-02")}, Engagement::ongoing, defaults,
+                                      day("2026-11-24"));
     CHECK(str(c.last_contact) == "2026-11-02");
     CHECK(str(c.counter) == "1w");
 }
@@ -117,11 +120,11 @@ TEST_CASE("§5.1 step 1: a stored counter without L is replaced by base at the f
 TEST_CASE("§5.1 step 2: the count doubles and the unit stays") {
     ScheduleSettings s = defaults;
     s.cap = dur("1y");
-    CHECK(str(advance_counter(state("2026-01-05", "3d"), {entry("2026-01-08")},
-                              Engagement::ongoing, s, day("2026-02-01"))
+    CHECK(str(advance_counter(state("2026-01-05", "3d"), {entry("2026-01-08")}, Engagement::ongoing,
+                              s, day("2026-02-01"))
                   .counter) == "6d");
-    CHECK(str(advance_counter(state("2026-01-05", "1m"), {entry("2026-02-05")},
-                              Engagement::ongoing, s, day("2026-03-01"))
+    CHECK(str(advance_counter(state("2026-01-05", "1m"), {entry("2026-02-05")}, Engagement::ongoing,
+                              s, day("2026-03-01"))
                   .counter) == "2m");
     CHECK(str(advance_counter(state("2026-01-05", "14d"), {entry("2026-01-19")},
                               Engagement::ongoing, s, day("2026-03-01"))
@@ -192,8 +195,8 @@ TEST_CASE("§5.1 #news resets the counter to base") {
 TEST_CASE("§5.1 a reset is followed by doubling again") {
     const std::vector<ContactEntry> log{entry("2026-11-02", {"needs"}), entry("2026-11-09"),
                                         entry("2026-11-23")};
-    const Counter c = advance_counter(state("2026-10-05", "8w"), log, Engagement::ongoing,
-                                      defaults, day("2026-11-24"));
+    const Counter c = advance_counter(state("2026-10-05", "8w"), log, Engagement::ongoing, defaults,
+                                      day("2026-11-24"));
     CHECK(str(c.counter) == "4w");
 }
 
@@ -201,8 +204,8 @@ TEST_CASE("§5.1 #needs written on the day of a contact already counted resets C
     // The contact of 2026-11-02 was counted by an earlier run (L = 11-02, C = 4w);
     // the #needs entry was written later that day.
     const std::vector<ContactEntry> log{entry("2026-11-02"), entry("2026-11-02", {"needs"})};
-    const Schedule s = schedule(state("2026-11-02", "4w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-03"));
+    const Schedule s =
+        schedule(state("2026-11-02", "4w"), log, Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(s.last_contact) == "2026-11-02");
     CHECK(str(s.counter) == "1w");
     CHECK(str(s.next_contact) == "2026-11-09");
@@ -225,8 +228,8 @@ TEST_CASE("§5.1 #needs written on the day of a contact already counted resets C
 
 TEST_CASE("§5.1 a doubling is never repeated: a second run changes nothing") {
     const std::vector<ContactEntry> log{entry("2026-11-02"), entry("2026-11-16")};
-    const Schedule first = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults,
-                                    day("2026-11-17"));
+    const Schedule first =
+        schedule(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults, day("2026-11-17"));
     CHECK(str(first.counter) == "4w");
     const Schedule second =
         schedule(CounterState{first.last_contact, first.counter, first.next_contact}, log,
@@ -262,8 +265,8 @@ TEST_CASE("§5.1 entries on the same date count as one contact, tags joined") {
 TEST_CASE("§5.1 entries dated after today are plans and are ignored") {
     const std::vector<ContactEntry> log{entry("2026-11-02"), entry("2026-11-30", {"needs"}),
                                         entry("2026-12-07", {}, "2026-12-20")};
-    const Schedule s = schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-24"));
+    const Schedule s =
+        schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults, day("2026-11-24"));
     CHECK(str(s.last_contact) == "2026-11-02");
     CHECK(str(s.counter) == "4w");
     CHECK(str(s.next_contact) == "2026-11-30");
@@ -278,8 +281,8 @@ TEST_CASE("§5.1 entries dated after today are plans and are ignored") {
 TEST_CASE("§5.1 entries dated before L are history and change nothing") {
     const std::vector<ContactEntry> log{entry("2026-09-01", {"needs"}), entry("2026-10-01"),
                                         entry("2026-10-15", {"news"}, "2026-12-01")};
-    const Schedule s = schedule(state("2026-11-02", "4w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-24"));
+    const Schedule s =
+        schedule(state("2026-11-02", "4w"), log, Engagement::ongoing, defaults, day("2026-11-24"));
     CHECK(str(s.last_contact) == "2026-11-02");
     CHECK(str(s.counter) == "4w");
     CHECK(str(s.next_contact) == "2026-11-30");
@@ -309,8 +312,8 @@ TEST_CASE("§5.1 hand-edited L and C are the state a run starts from") {
 }
 
 TEST_CASE("§5.1 an absent C counts as base and is set once L exists") {
-    const Schedule s = schedule(state("2026-11-02"), {}, Engagement::ongoing, defaults,
-                                day("2026-11-03"));
+    const Schedule s =
+        schedule(state("2026-11-02"), {}, Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(s.counter) == "1w");
     CHECK(str(s.next_contact) == "2026-11-09");
     SUBCASE("and doubles from base") {
@@ -319,16 +322,16 @@ TEST_CASE("§5.1 an absent C counts as base and is set once L exists") {
         CHECK(str(c.counter) == "2w");
     }
     SUBCASE("with L absent too, C stays as stored (absent)") {
-        const Schedule none = schedule(state(), {}, Engagement::ongoing, defaults,
-                                       day("2026-11-03"));
+        const Schedule none =
+            schedule(state(), {}, Engagement::ongoing, defaults, day("2026-11-03"));
         CHECK_FALSE(none.last_contact);
         CHECK_FALSE(none.counter);
     }
 }
 
 TEST_CASE("§5.1 an engagement other than ongoing sets C to base at each contact") {
-    for (Engagement e : {Engagement::active, Engagement::casual, Engagement::former,
-                         Engagement::paused}) {
+    for (Engagement e :
+         {Engagement::active, Engagement::casual, Engagement::former, Engagement::paused}) {
         CAPTURE(to_string(e));
         const Counter c = advance_counter(state("2026-11-02", "4w"), {entry("2026-11-16")}, e,
                                           defaults, day("2026-11-24"));
@@ -338,9 +341,9 @@ TEST_CASE("§5.1 an engagement other than ongoing sets C to base at each contact
 }
 
 TEST_CASE("§5.1 #missed entries are never contacts") {
-    const Counter c = advance_counter(state("2026-11-02", "2w"),
-                                      {entry("2026-11-16", {"missed", "news"})},
-                                      Engagement::ongoing, defaults, day("2026-11-24"));
+    const Counter c =
+        advance_counter(state("2026-11-02", "2w"), {entry("2026-11-16", {"missed", "news"})},
+                        Engagement::ongoing, defaults, day("2026-11-24"));
     CHECK(str(c.last_contact) == "2026-11-02");
     CHECK(str(c.counter) == "2w");
 }
@@ -399,15 +402,15 @@ TEST_CASE("§5.2 active: the first workday after L") {
     SUBCASE("over holidays") {
         ScheduleSettings st = defaults;
         st.calendar.holidays = {day("2026-12-24"), day("2026-12-25")};
-        const Schedule s = schedule(state("2026-12-23", "1w"), {}, Engagement::active, st,
-                                    day("2026-12-23"));
+        const Schedule s =
+            schedule(state("2026-12-23", "1w"), {}, Engagement::active, st, day("2026-12-23"));
         CHECK(str(s.next_contact) == "2026-12-28");
     }
 }
 
 TEST_CASE("§5.2 ongoing: L + C") {
-    const Schedule s = schedule(state("2026-11-02", "2w"), {}, Engagement::ongoing, defaults,
-                                day("2026-11-03"));
+    const Schedule s =
+        schedule(state("2026-11-02", "2w"), {}, Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(s.next_contact) == "2026-11-16");
     CHECK(s.write_next_contact);
 }
@@ -426,8 +429,8 @@ TEST_CASE("§5.2 ongoing: L + C clamps at the month's end") {
 }
 
 TEST_CASE("§5.2 casual: L + at_least_every") {
-    const Schedule s = schedule(state("2026-03-02", "1w"), {}, Engagement::casual, defaults,
-                                day("2026-03-03"));
+    const Schedule s =
+        schedule(state("2026-03-02", "1w"), {}, Engagement::casual, defaults, day("2026-03-03"));
     CHECK(str(s.next_contact) == "2026-09-02");
     CHECK(s.write_next_contact);
 }
@@ -435,8 +438,8 @@ TEST_CASE("§5.2 casual: L + at_least_every") {
 TEST_CASE("§5.2 former: L + at_least_every") {
     ScheduleSettings st = defaults;
     st.at_least_every = dur("2m");
-    const Schedule s = schedule(state("2026-03-02", "1w"), {}, Engagement::former, st,
-                                day("2026-03-03"));
+    const Schedule s =
+        schedule(state("2026-03-02", "1w"), {}, Engagement::former, st, day("2026-03-03"));
     CHECK(str(s.next_contact) == "2026-05-04");  // 05-02 is a Saturday
 }
 
@@ -444,44 +447,44 @@ TEST_CASE("§5.2 casual and former: #needs or #news dated L gives a follow-up at
     for (Engagement e : {Engagement::casual, Engagement::former}) {
         CAPTURE(to_string(e));
         SUBCASE("#needs") {
-            const Schedule s = schedule(state("2026-03-02", "1w", "2026-09-02"),
-                                        {entry("2026-03-09", {"needs"})}, e, defaults,
-                                        day("2026-03-09"));
+            const Schedule s =
+                schedule(state("2026-03-02", "1w", "2026-09-02"), {entry("2026-03-09", {"needs"})},
+                         e, defaults, day("2026-03-09"));
             CHECK(str(s.last_contact) == "2026-03-09");
             CHECK(str(s.counter) == "1w");
             CHECK(str(s.next_contact) == "2026-03-16");
             CHECK_FALSE(s.pinned);
         }
         SUBCASE("#news") {
-            const Schedule s = schedule(state("2026-03-02", "1w", "2026-09-02"),
-                                        {entry("2026-03-09", {"news"})}, e, defaults,
-                                        day("2026-03-10"));
+            const Schedule s =
+                schedule(state("2026-03-02", "1w", "2026-09-02"), {entry("2026-03-09", {"news"})},
+                         e, defaults, day("2026-03-10"));
             CHECK(str(s.next_contact) == "2026-03-16");
         }
         SUBCASE("the follow-up moves to a workday") {
             const Schedule s = schedule(state(), {entry("2026-03-07", {"needs"})}, e, defaults,
                                         day("2026-03-07"));  // a Saturday
-            CHECK(str(s.next_contact) == "2026-03-16");       // 03-14 is a Saturday
+            CHECK(str(s.next_contact) == "2026-03-16");      // 03-14 is a Saturday
         }
         SUBCASE("then the six-monthly rhythm resumes at the next plain contact") {
             const std::vector<ContactEntry> log{entry("2026-03-09", {"needs"}),
                                                 entry("2026-03-16")};
-            const Schedule s = schedule(state("2026-03-09", "1w", "2026-03-16"), log, e,
-                                        defaults, day("2026-03-16"));
+            const Schedule s = schedule(state("2026-03-09", "1w", "2026-03-16"), log, e, defaults,
+                                        day("2026-03-16"));
             CHECK(str(s.counter) == "1w");
             CHECK(str(s.next_contact) == "2026-09-16");
         }
         SUBCASE("a #needs written later on day L gives the follow-up on the next run") {
             // The first run wrote L + 6m; #needs was added to L's entry afterwards.
-            const Schedule s = schedule(state("2026-03-09", "1w", "2026-09-09"),
-                                        {entry("2026-03-09", {"needs"})}, e, defaults,
-                                        day("2026-03-10"));
+            const Schedule s =
+                schedule(state("2026-03-09", "1w", "2026-09-09"), {entry("2026-03-09", {"needs"})},
+                         e, defaults, day("2026-03-10"));
             CHECK(str(s.next_contact) == "2026-03-16");
             CHECK(s.write_next_contact);
             // And the run after keeps it.
-            const Schedule t = schedule(state("2026-03-09", "1w", "2026-03-16"),
-                                        {entry("2026-03-09", {"needs"})}, e, defaults,
-                                        day("2026-03-11"));
+            const Schedule t =
+                schedule(state("2026-03-09", "1w", "2026-03-16"), {entry("2026-03-09", {"needs"})},
+                         e, defaults, day("2026-03-11"));
             CHECK(str(t.next_contact) == "2026-03-16");
         }
         SUBCASE("#needs on a #missed or #card entry is no follow-up") {
@@ -542,8 +545,8 @@ TEST_CASE("§5.2 step 2: N is never later than L + at_least_every (the ceiling)"
     SUBCASE("step 4 may pass the ceiling to reach a workday") {
         ScheduleSettings st = defaults;
         st.at_least_every = dur("1m");
-        const Schedule s = schedule(state("2026-04-02", "2m"), {}, Engagement::ongoing, st,
-                                    day("2026-04-03"));
+        const Schedule s =
+            schedule(state("2026-04-02", "2m"), {}, Engagement::ongoing, st, day("2026-04-03"));
         CHECK(str(s.next_contact) == "2026-05-04");  // ceiling 05-02 is a Saturday
     }
     SUBCASE("a ceiling past 9999-12-31 does not bind") {
@@ -555,8 +558,8 @@ TEST_CASE("§5.2 step 2: N is never later than L + at_least_every (the ceiling)"
 }
 
 TEST_CASE("§5.2 step 4: a weekend N moves forward to Monday") {
-    const Schedule s = schedule(state("2026-11-14", "1w"), {}, Engagement::ongoing, defaults,
-                                day("2026-11-15"));
+    const Schedule s =
+        schedule(state("2026-11-14", "1w"), {}, Engagement::ongoing, defaults, day("2026-11-15"));
     CHECK(str(s.next_contact) == "2026-11-23");  // 11-21 is a Saturday
     CHECK_FALSE(s.pinned);
 }
@@ -565,30 +568,30 @@ TEST_CASE("§5.2 step 4: a holiday on the due date moves N forward") {
     ScheduleSettings st = defaults;
     SUBCASE("dated holidays") {
         st.calendar.holidays = {day("2026-12-25"), day("2026-12-28")};
-        const Schedule s = schedule(state("2026-12-11", "2w"), {}, Engagement::ongoing, st,
-                                    day("2026-12-12"));
+        const Schedule s =
+            schedule(state("2026-12-11", "2w"), {}, Engagement::ongoing, st, day("2026-12-12"));
         CHECK(str(s.next_contact) == "2026-12-29");  // Fri holiday, weekend, Mon holiday
     }
     SUBCASE("a yearly holiday") {
         st.calendar.yearly = {{12, 25}};
-        const Schedule s = schedule(state("2026-12-11", "2w"), {}, Engagement::ongoing, st,
-                                    day("2026-12-12"));
+        const Schedule s =
+            schedule(state("2026-12-11", "2w"), {}, Engagement::ongoing, st, day("2026-12-12"));
         CHECK(str(s.next_contact) == "2026-12-28");
     }
     SUBCASE("other workdays") {
         st.calendar.workdays = {false, true, true, true, true, true, false};  // Tue-Sat
-        const Schedule s = schedule(state("2026-11-14", "1w"), {}, Engagement::ongoing, st,
-                                    day("2026-11-15"));
+        const Schedule s =
+            schedule(state("2026-11-14", "1w"), {}, Engagement::ongoing, st, day("2026-11-15"));
         CHECK(str(s.next_contact) == "2026-11-21");  // Saturday is a workday here
-        const Schedule m = schedule(state("2026-11-16", "1w"), {}, Engagement::ongoing, st,
-                                    day("2026-11-17"));
+        const Schedule m =
+            schedule(state("2026-11-16", "1w"), {}, Engagement::ongoing, st, day("2026-11-17"));
         CHECK(str(m.next_contact) == "2026-11-24");  // Monday is not
     }
 }
 
 TEST_CASE("§5.2 L absent and no next_contact: no N (status new)") {
-    const Schedule s = schedule(state(), {entry("2026-12-01")}, Engagement::ongoing, defaults,
-                                day("2026-11-24"));
+    const Schedule s =
+        schedule(state(), {entry("2026-12-01")}, Engagement::ongoing, defaults, day("2026-11-24"));
     CHECK_FALSE(s.last_contact);
     CHECK_FALSE(s.counter);
     CHECK_FALSE(s.next_contact);
@@ -599,11 +602,11 @@ TEST_CASE("§5.2 L absent and no next_contact: no N (status new)") {
 }
 
 TEST_CASE("§5.2 L absent: a stored next_contact is a pin, never moved, never written") {
-    for (Engagement e : {Engagement::active, Engagement::ongoing, Engagement::casual,
-                         Engagement::former}) {
+    for (Engagement e :
+         {Engagement::active, Engagement::ongoing, Engagement::casual, Engagement::former}) {
         CAPTURE(to_string(e));
-        const Schedule s = schedule(state(nullptr, nullptr, "2026-11-21"), {}, e, defaults,
-                                    day("2026-11-10"));
+        const Schedule s =
+            schedule(state(nullptr, nullptr, "2026-11-21"), {}, e, defaults, day("2026-11-10"));
         CHECK(str(s.next_contact) == "2026-11-21");  // a Saturday, kept
         CHECK(s.pinned);
         CHECK_FALSE(s.write_next_contact);
@@ -650,20 +653,21 @@ TEST_CASE("§5.2 a next contact moved by hand stays moved") {
     }
 }
 
-TEST_CASE("§5.2 a hand-moved next contact is a pin: never moved to a workday, may pass the ceiling") {
+TEST_CASE(
+    "§5.2 a hand-moved next contact is a pin: never moved to a workday, may pass the ceiling") {
     const std::vector<ContactEntry> log{entry("2026-11-02")};
-    const Schedule sat = schedule(state("2026-11-02", "2w", "2026-11-21"), log,
-                                  Engagement::ongoing, defaults, day("2026-11-03"));
+    const Schedule sat = schedule(state("2026-11-02", "2w", "2026-11-21"), log, Engagement::ongoing,
+                                  defaults, day("2026-11-03"));
     CHECK(str(sat.next_contact) == "2026-11-21");  // a Saturday
-    const Schedule far = schedule(state("2026-11-02", "2w", "2027-06-01"), log,
-                                  Engagement::ongoing, defaults, day("2026-11-03"));
+    const Schedule far = schedule(state("2026-11-02", "2w", "2027-06-01"), log, Engagement::ongoing,
+                                  defaults, day("2026-11-03"));
     CHECK(str(far.next_contact) == "2027-06-01");  // past L + 6m
 }
 
 TEST_CASE("§5.2 a hand move for every engagement but paused") {
     const std::vector<ContactEntry> log{entry("2026-11-02")};
-    for (Engagement e : {Engagement::active, Engagement::ongoing, Engagement::casual,
-                         Engagement::former}) {
+    for (Engagement e :
+         {Engagement::active, Engagement::ongoing, Engagement::casual, Engagement::former}) {
         CAPTURE(to_string(e));
         const Schedule s =
             schedule(state("2026-11-02", "1w", "2026-11-12"), log, e, defaults, day("2026-11-03"));
@@ -819,9 +823,9 @@ TEST_CASE("§5.2 #missed and #card entries after L do not end a hand move") {
 }
 
 TEST_CASE("§5.2 a pin written in the log on L beats a hand move") {
-    const Schedule s = schedule(state("2026-11-02", "2w", "2026-11-20"),
-                                {entry("2026-11-02", {}, "2026-11-06")}, Engagement::ongoing,
-                                defaults, day("2026-11-03"));
+    const Schedule s =
+        schedule(state("2026-11-02", "2w", "2026-11-20"), {entry("2026-11-02", {}, "2026-11-06")},
+                 Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(s.next_contact) == "2026-11-06");
 }
 
@@ -835,8 +839,8 @@ TEST_CASE("§5.2 a stored value on or before L, or cleared, is recomputed") {
         CHECK_FALSE(s.pinned);
         CHECK(s.write_next_contact);
     }
-    const Schedule cleared = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing,
-                                      defaults, day("2026-11-03"));
+    const Schedule cleared =
+        schedule(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(cleared.next_contact) == "2026-11-16");
 }
 
@@ -889,26 +893,24 @@ TEST_CASE("§5.3 a pin may pass the ceiling") {
 
 TEST_CASE("§5.3 several pins on L: the last one in the file wins") {
     const std::vector<ContactEntry> log{entry("2026-11-02", {}, "2026-11-20"),
-                                        entry("2026-11-02", {}, "2026-11-12"),
-                                        entry("2026-11-02")};
-    const Schedule s = schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-03"));
+                                        entry("2026-11-02", {}, "2026-11-12"), entry("2026-11-02")};
+    const Schedule s =
+        schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(s.next_contact) == "2026-11-12");
 }
 
 TEST_CASE("§5.3 a pin on an entry before L is history") {
-    const std::vector<ContactEntry> log{entry("2026-10-19", {}, "2026-12-01"),
-                                        entry("2026-11-02")};
-    const Schedule s = schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-03"));
+    const std::vector<ContactEntry> log{entry("2026-10-19", {}, "2026-12-01"), entry("2026-11-02")};
+    const Schedule s =
+        schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults, day("2026-11-03"));
     CHECK(str(s.next_contact) == "2026-11-30");
     CHECK_FALSE(s.pinned);
 }
 
 TEST_CASE("§5.3 a pin stays in place on later runs, even when overdue") {
     const std::vector<ContactEntry> log{entry("2026-11-02", {}, "2026-11-12")};
-    const Schedule s = schedule(state("2026-11-02", "4w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-20"));
+    const Schedule s =
+        schedule(state("2026-11-02", "4w"), log, Engagement::ongoing, defaults, day("2026-11-20"));
     CHECK(str(s.next_contact) == "2026-11-12");
     CHECK(status_of(Engagement::ongoing, s.next_contact, day("2026-11-20"), dur("7d")) ==
           Status::overdue);
@@ -922,9 +924,8 @@ TEST_CASE("§5.3 a pin on an active client") {
 
 TEST_CASE("§5.3 a missed attempt without next: N = later of N and M + retry") {
     SUBCASE("M + retry is later") {
-        const Schedule s =
-            schedule(state("2026-11-02", "2w"), {entry("2026-11-18", {"missed"})},
-                     Engagement::ongoing, defaults, day("2026-11-19"));
+        const Schedule s = schedule(state("2026-11-02", "2w"), {entry("2026-11-18", {"missed"})},
+                                    Engagement::ongoing, defaults, day("2026-11-19"));
         CHECK(str(s.last_contact) == "2026-11-02");
         CHECK(str(s.counter) == "2w");
         CHECK(str(s.next_contact) == "2026-11-20");
@@ -932,29 +933,27 @@ TEST_CASE("§5.3 a missed attempt without next: N = later of N and M + retry") {
         CHECK(s.write_next_contact);
     }
     SUBCASE("M + retry on a Saturday moves to Monday") {
-        const Schedule s =
-            schedule(state("2026-11-02", "2w"), {entry("2026-11-19", {"missed"})},
-                     Engagement::ongoing, defaults, day("2026-11-19"));
+        const Schedule s = schedule(state("2026-11-02", "2w"), {entry("2026-11-19", {"missed"})},
+                                    Engagement::ongoing, defaults, day("2026-11-19"));
         CHECK(str(s.next_contact) == "2026-11-23");
     }
     SUBCASE("N is later: N stays") {
-        const Schedule s =
-            schedule(state("2026-11-02", "4w"), {entry("2026-11-05", {"missed"})},
-                     Engagement::ongoing, defaults, day("2026-11-06"));
+        const Schedule s = schedule(state("2026-11-02", "4w"), {entry("2026-11-05", {"missed"})},
+                                    Engagement::ongoing, defaults, day("2026-11-06"));
         CHECK(str(s.next_contact) == "2026-11-30");
     }
     SUBCASE("the newest missed attempt counts") {
         const std::vector<ContactEntry> log{entry("2026-11-20", {"missed"}),
                                             entry("2026-11-17", {"missed"})};
-        const Schedule s = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing,
-                                    defaults, day("2026-11-24"));
+        const Schedule s = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults,
+                                    day("2026-11-24"));
         CHECK(str(s.next_contact) == "2026-11-23");  // 11-22 is a Sunday
     }
     SUBCASE("a later M + retry replaces a pin") {
         const std::vector<ContactEntry> log{entry("2026-11-02", {}, "2026-11-10"),
                                             entry("2026-11-10", {"missed"})};
-        const Schedule s = schedule(state("2026-10-19", "2w"), log, Engagement::ongoing,
-                                    defaults, day("2026-11-11"));
+        const Schedule s = schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults,
+                                    day("2026-11-11"));
         CHECK(str(s.next_contact) == "2026-11-12");
         CHECK_FALSE(s.pinned);
     }
@@ -983,16 +982,16 @@ TEST_CASE("§5.3 a missed attempt with next: is a pin") {
     SUBCASE("only the newest missed attempt's next: counts") {
         const std::vector<ContactEntry> log{entry("2026-11-10", {"missed"}, "2026-12-01"),
                                             entry("2026-11-18", {"missed"})};
-        const Schedule e = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing,
-                                    defaults, day("2026-11-19"));
+        const Schedule e = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults,
+                                    day("2026-11-19"));
         CHECK(str(e.next_contact) == "2026-11-20");
         CHECK_FALSE(e.pinned);
     }
     SUBCASE("several missed entries on the newest date: a next: on any of them counts") {
         const std::vector<ContactEntry> log{entry("2026-11-18", {"missed"}, "2026-12-01"),
                                             entry("2026-11-18", {"missed"})};
-        const Schedule e = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing,
-                                    defaults, day("2026-11-19"));
+        const Schedule e = schedule(state("2026-11-02", "2w"), log, Engagement::ongoing, defaults,
+                                    day("2026-11-19"));
         CHECK(str(e.next_contact) == "2026-12-01");
         CHECK(e.pinned);
     }
@@ -1003,8 +1002,8 @@ TEST_CASE("§5.3 missed attempts dated L or before, or after today, are ignored"
                                         entry("2026-11-02", {"missed"}, "2026-11-04"),
                                         entry("2026-11-02"),
                                         entry("2026-11-25", {"missed"}, "2026-11-26")};
-    const Schedule s = schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults,
-                                day("2026-11-24"));
+    const Schedule s =
+        schedule(state("2026-10-19", "2w"), log, Engagement::ongoing, defaults, day("2026-11-24"));
     CHECK(str(s.last_contact) == "2026-11-02");
     CHECK(str(s.next_contact) == "2026-11-30");
     CHECK_FALSE(s.pinned);
@@ -1012,25 +1011,24 @@ TEST_CASE("§5.3 missed attempts dated L or before, or after today, are ignored"
 
 TEST_CASE("§5.3 a missed attempt when L is absent") {
     SUBCASE("sets N = M + retry, which touchbase writes") {
-        const Schedule s = schedule(state(), {entry("2026-11-18", {"missed"})},
-                                    Engagement::ongoing, defaults, day("2026-11-19"));
+        const Schedule s = schedule(state(), {entry("2026-11-18", {"missed"})}, Engagement::ongoing,
+                                    defaults, day("2026-11-19"));
         CHECK_FALSE(s.last_contact);
         CHECK_FALSE(s.counter);
         CHECK(str(s.next_contact) == "2026-11-20");
         CHECK_FALSE(s.pinned);
         CHECK(s.write_next_contact);
         SUBCASE("and the next run reads it back to the same N") {
-            const Schedule again =
-                schedule(CounterState{s.last_contact, s.counter, s.next_contact},
-                         {entry("2026-11-18", {"missed"})}, Engagement::ongoing, defaults,
-                         day("2026-11-21"));
+            const Schedule again = schedule(CounterState{s.last_contact, s.counter, s.next_contact},
+                                            {entry("2026-11-18", {"missed"})}, Engagement::ongoing,
+                                            defaults, day("2026-11-21"));
             CHECK(str(again.next_contact) == "2026-11-20");
             CHECK(again.write_next_contact);
         }
     }
     SUBCASE("M + retry on a weekend moves to a workday") {
-        const Schedule s = schedule(state(), {entry("2026-11-19", {"missed"})},
-                                    Engagement::ongoing, defaults, day("2026-11-19"));
+        const Schedule s = schedule(state(), {entry("2026-11-19", {"missed"})}, Engagement::ongoing,
+                                    defaults, day("2026-11-19"));
         CHECK(str(s.next_contact) == "2026-11-23");
     }
     SUBCASE("with next:") {
@@ -1041,23 +1039,23 @@ TEST_CASE("§5.3 a missed attempt when L is absent") {
         CHECK(s.write_next_contact);
     }
     SUBCASE("a stored next_contact later than M + retry stays") {
-        const Schedule s = schedule(state(nullptr, nullptr, "2026-12-05"),
-                                    {entry("2026-11-18", {"missed"})}, Engagement::ongoing,
-                                    defaults, day("2026-11-19"));
+        const Schedule s =
+            schedule(state(nullptr, nullptr, "2026-12-05"), {entry("2026-11-18", {"missed"})},
+                     Engagement::ongoing, defaults, day("2026-11-19"));
         CHECK(str(s.next_contact) == "2026-12-05");
         CHECK(s.pinned);
     }
     SUBCASE("a stored next_contact earlier than M + retry gives way") {
-        const Schedule s = schedule(state(nullptr, nullptr, "2026-11-17"),
-                                    {entry("2026-11-18", {"missed"})}, Engagement::ongoing,
-                                    defaults, day("2026-11-19"));
+        const Schedule s =
+            schedule(state(nullptr, nullptr, "2026-11-17"), {entry("2026-11-18", {"missed"})},
+                     Engagement::ongoing, defaults, day("2026-11-19"));
         CHECK(str(s.next_contact) == "2026-11-20");
         CHECK_FALSE(s.pinned);
         CHECK(s.write_next_contact);
     }
     SUBCASE("a missed attempt after today is a plan") {
-        const Schedule s = schedule(state(), {entry("2026-11-25", {"missed"})},
-                                    Engagement::ongoing, defaults, day("2026-11-19"));
+        const Schedule s = schedule(state(), {entry("2026-11-25", {"missed"})}, Engagement::ongoing,
+                                    defaults, day("2026-11-19"));
         CHECK_FALSE(s.next_contact);
         CHECK_FALSE(s.write_next_contact);
     }
@@ -1093,8 +1091,8 @@ TEST_CASE("§1 a next contact past 9999-12-31 is an error") {
     SUBCASE("the move to a workday") {
         ScheduleSettings st = defaults;
         st.calendar.holidays = {day("9999-12-31")};
-        const Schedule s = schedule(state("9999-12-24", "1w"), {}, Engagement::ongoing, st,
-                                    day("9999-12-24"));
+        const Schedule s =
+            schedule(state("9999-12-24", "1w"), {}, Engagement::ongoing, st, day("9999-12-24"));
         CHECK(s.error);
     }
     SUBCASE("a missed attempt's retry") {
@@ -1120,8 +1118,8 @@ TEST_CASE("a calendar without workdays is an error, not a hang") {
     ScheduleSettings st = defaults;
     for (int m = 1; m <= 12; ++m)
         for (int d = 1; d <= days_in_month(2024, m); ++d) st.calendar.yearly.emplace_back(m, d);
-    const Schedule s = schedule(state("2026-11-02", "1w"), {}, Engagement::ongoing, st,
-                                day("2026-11-03"));
+    const Schedule s =
+        schedule(state("2026-11-02", "1w"), {}, Engagement::ongoing, st, day("2026-11-03"));
     REQUIRE(s.error);
     CHECK(s.error->find("workday") != std::string::npos);
 }

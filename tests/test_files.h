@@ -21,7 +21,8 @@ namespace touchbase::test {
 struct TempDir {
     std::filesystem::path path;
     TempDir() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "touchbase-test-XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "touchbase-test-XXXXXX").string();
         REQUIRE(::mkdtemp(pattern.data()) != nullptr);
         path = std::filesystem::canonical(pattern);
     }
@@ -29,7 +30,9 @@ struct TempDir {
         std::error_code ec;
         for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
              !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
-            if (!it->is_symlink()) std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all, std::filesystem::perm_options::add, ec);
+            if (!it->is_symlink())
+                std::filesystem::permissions(it->path(), std::filesystem::perms::owner_all,
+                                             std::filesystem::perm_options::add, ec);
         ec.clear();
         std::filesystem::remove_all(path, ec);
         if (ec) {

@@ -36,7 +36,8 @@ TEST_CASE("next_code_point decodes valid UTF-8 and skips an invalid byte alone")
 }
 
 TEST_CASE("collapse_spaces: ASCII white space and the Unicode space separators") {
-    CHECK(collapse_spaces("  call \t about\n\nthe\xC2\xA0" "budget\xE2\x80\xAF ") == "call about the budget");
+    CHECK(collapse_spaces("  call \t about\n\nthe\xC2\xA0"
+                          "budget\xE2\x80\xAF ") == "call about the budget");
     CHECK(collapse_spaces("") == "");
     CHECK(collapse_spaces("\xE3\x80\x80") == "");
     CHECK(space_at("\xE2\x80\x8B", 0) == 0);  // zero-width space is not white space

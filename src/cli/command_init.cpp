@@ -10,8 +10,8 @@
 
 #include <cerrno>
 #include <cstdint>
-#include <random>
 #include <cstring>
+#include <random>
 
 #include <fmt/format.h>
 
@@ -62,8 +62,7 @@ std::optional<std::string> git_output(const fs::path& dir, const std::vector<std
     }
     ::close(out[0]);
     int status = 0;
-    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return std::nullopt;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
     return text;
@@ -87,7 +86,8 @@ std::string random_calendar_id() {
 // True when `inner` is `outer` or inside it (both made absolute, links resolved).
 bool is_inside(const fs::path& inner, const fs::path& outer) {
     std::error_code ec;
-    const fs::path rel = fs::weakly_canonical(inner, ec).lexically_relative(fs::weakly_canonical(outer, ec));
+    const fs::path rel =
+        fs::weakly_canonical(inner, ec).lexically_relative(fs::weakly_canonical(outer, ec));
     return !rel.empty() && *rel.begin() != "..";
 }
 
@@ -119,7 +119,8 @@ std::optional<HookPlace> hook_place(const fs::path& dir) {
     place.notes_dir = last == std::string::npos ? std::string(".") : prefix->substr(0, last + 1);
     // Spec §7.3: a hooks folder outside the repository (a global
     // core.hooksPath) runs its hooks in every repository that uses it.
-    place.outside = !is_inside(place.hooks_dir, *top) && !is_inside(place.hooks_dir, place.repository);
+    place.outside =
+        !is_inside(place.hooks_dir, *top) && !is_inside(place.hooks_dir, place.repository);
     return place;
 }
 
@@ -128,37 +129,45 @@ enum class HookDone { installed, kept, updated };
 // An existing hook: ours (kept as it is, or rewritten: whatever binary path
 // it names, spec §7.3), or another one, moved to pre-commit.bak with --force.
 // `installed` when the hook is now free to create.
-Expected<HookDone> make_room(const fs::path& hook, const std::string& text, bool force, bool quiet) {
+Expected<HookDone> make_room(const fs::path& hook, const std::string& text, bool force,
+                             bool quiet) {
     std::error_code ec;
     if (fs::symlink_status(hook, ec).type() == fs::file_type::not_found) return HookDone::installed;
     ReadFile existing = read_file(hook, kMaxNoteSize);
     if (!existing.error && existing.bytes == text) return HookDone::kept;
-    if (!existing.error && fs::is_regular_file(fs::symlink_status(hook, ec)) && is_touchbase_hook(existing.bytes)) {
-        if (auto error = replace_file(hook, text, 0777)) return failure(exit_usage, "{}: {}", hook.string(), *error);
+    if (!existing.error && fs::is_regular_file(fs::symlink_status(hook, ec)) &&
+        is_touchbase_hook(existing.bytes)) {
+        if (auto error = replace_file(hook, text, 0777))
+            return failure(exit_usage, "{}: {}", hook.string(), *error);
         return HookDone::updated;
     }
     if (!force)
-        return failure(exit_usage,
-                       "a pre-commit hook already exists: {}\nIt was not replaced; run `touchbase init --force` "
-                       "to replace it (the old one is kept as pre-commit.bak and runs before touchbase's), or "
-                       "call touchbase from it yourself.",
-                       hook.string());
+        return failure(
+            exit_usage,
+            "a pre-commit hook already exists: {}\nIt was not replaced; run `touchbase init --force` "
+            "to replace it (the old one is kept as pre-commit.bak and runs before touchbase's), or "
+            "call touchbase from it yourself.",
+            hook.string());
     const fs::path backup = hook.string() + ".bak";
     if (fs::symlink_status(backup, ec).type() != fs::file_type::not_found)
-        return failure(exit_usage,
-                       "{} already exists: the pre-commit hook was not replaced (its backup would take that "
-                       "name). Move one of them away, then run `touchbase init --force` again.",
-                       backup.string());
+        return failure(
+            exit_usage,
+            "{} already exists: the pre-commit hook was not replaced (its backup would take that "
+            "name). Move one of them away, then run `touchbase init --force` again.",
+            backup.string());
     fs::rename(hook, backup, ec);
     if (ec) return failure(exit_usage, "{}: {}", backup.string(), ec.message());
-    if (!quiet) fmt::print("kept the old pre-commit hook as {}; it runs before touchbase's\n", backup.string());
+    if (!quiet)
+        fmt::print("kept the old pre-commit hook as {}; it runs before touchbase's\n",
+                   backup.string());
     return HookDone::installed;
 }
 
 int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
     const std::optional<HookPlace> place = hook_place(dir);
     if (!place) {
-        fmt::print("{} is not in a git repository: no pre-commit hook was installed\n", dir.string());
+        fmt::print("{} is not in a git repository: no pre-commit hook was installed\n",
+                   dir.string());
         return exit_ok;
     }
     if (place->outside && !options.force)
@@ -172,7 +181,8 @@ int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
     std::string binary = own_path();
     if (binary.empty()) binary = "touchbase";
     const std::string text =
-        pre_commit_hook(binary, place->notes_dir, place->outside ? place->repository.string() : std::string());
+        pre_commit_hook(binary, place->notes_dir,
+                        place->outside ? place->repository.string() : std::string());
     std::error_code ec;
     fs::create_directories(place->hooks_dir, ec);
     if (ec) return report(failure(exit_usage, "{}: {}", place->hooks_dir.string(), ec.message()));
@@ -180,7 +190,8 @@ int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
     const Expected<HookDone> done = make_room(hook, text, options.force, quiet);
     if (!done) return report(done.failure());
     if (*done == HookDone::kept) {
-        if (!quiet) fmt::print("the touchbase pre-commit hook is already installed: {}\n", hook.string());
+        if (!quiet)
+            fmt::print("the touchbase pre-commit hook is already installed: {}\n", hook.string());
         return exit_ok;
     }
     if (*done == HookDone::updated) {
@@ -190,11 +201,13 @@ int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
     CreateResult created = create_new_file(hook, text, 0777);
     if (created.outcome != Created::created)
         return report(failure(exit_usage, "{}: {}", hook.string(),
-                              created.outcome == Created::exists ? "created by someone else meanwhile"
-                                                                 : created.error));
+                              created.outcome == Created::exists
+                                  ? "created by someone else meanwhile"
+                                  : created.error));
     if (!quiet) {
         fmt::print("installed the pre-commit hook: {}\n", hook.string());
-        if (place->outside) fmt::print("it acts only in the repository at {}\n", place->repository.string());
+        if (place->outside)
+            fmt::print("it acts only in the repository at {}\n", place->repository.string());
     }
     return exit_ok;
 }
@@ -203,19 +216,22 @@ int install_hook(const fs::path& dir, const InitOptions& options, bool quiet) {
 
 int run_init(const CommonOptions& common, const InitOptions& options) {
     std::error_code ec;
-    const fs::path dir = fs::weakly_canonical(options.dir.empty() ? fs::path(".") : fs::path(options.dir), ec);
-    if (!fs::is_directory(dir, ec)) return report(failure(exit_usage, "{} is not a folder", options.dir));
+    const fs::path dir =
+        fs::weakly_canonical(options.dir.empty() ? fs::path(".") : fs::path(options.dir), ec);
+    if (!fs::is_directory(dir, ec))
+        return report(failure(exit_usage, "{} is not a folder", options.dir));
     const fs::path config = dir / ".touchbase.yaml";
-    const CreateResult created = create_new_file(config, default_config_text(random_calendar_id()), 0666);
+    const CreateResult created =
+        create_new_file(config, default_config_text(random_calendar_id()), 0666);
     switch (created.outcome) {
-    case Created::created:
-        if (!common.quiet) fmt::print("wrote {}\n", config.string());
-        break;
-    case Created::exists:
-        if (!common.quiet) fmt::print("kept the existing {}\n", config.string());
-        break;
-    case Created::failed:
-        return report(failure(exit_usage, "{}: {}", config.string(), created.error));
+        case Created::created:
+            if (!common.quiet) fmt::print("wrote {}\n", config.string());
+            break;
+        case Created::exists:
+            if (!common.quiet) fmt::print("kept the existing {}\n", config.string());
+            break;
+        case Created::failed:
+            return report(failure(exit_usage, "{}: {}", config.string(), created.error));
     }
     return install_hook(dir, options, common.quiet);
 }

@@ -31,12 +31,15 @@ std::string shown_path(const fs::path& path) {
 // The note's text from the options.
 Expected<NewNote> note_of(const NewOptions& options, const Setup& s) {
     if (!parse_engagement(options.engagement))
-        return failure(exit_usage, "unknown engagement '{}' (expected active, casual, ongoing, former or paused)",
-                       options.engagement);
+        return failure(
+            exit_usage,
+            "unknown engagement '{}' (expected active, casual, ongoing, former or paused)",
+            options.engagement);
     NewNote note;
     note.name = clean_name(options.name);
     note.engagement = options.engagement;
-    if (options.owner && !clean_name(*options.owner).empty()) note.owner = clean_name(*options.owner);
+    if (options.owner && !clean_name(*options.owner).empty())
+        note.owner = clean_name(*options.owner);
     note.log_heading = s.config.log_heading.front();
     return note;
 }
@@ -60,13 +63,15 @@ Expected<fs::path> path_of(const CommonOptions& common, const NewOptions& option
     } else {
         const std::string stem = note_file_stem(note.name);
         if (stem.empty())
-            return failure(exit_usage,
-                           "cannot make a file name from '{}': it needs a letter or a digit (or give one with "
-                           "--file)",
-                           options.name);
+            return failure(
+                exit_usage,
+                "cannot make a file name from '{}': it needs a letter or a digit (or give one with "
+                "--file)",
+                options.name);
         path = folder / (stem + ".md");
     }
-    if (auto why = new_note_path_problem(s.dir, path)) return failure(exit_usage, "{}: {}", shown_path(path), *why);
+    if (auto why = new_note_path_problem(s.dir, path))
+        return failure(exit_usage, "{}: {}", shown_path(path), *why);
     return path;
 }
 
@@ -80,10 +85,11 @@ Outcome create_note(const Setup& s, const fs::path& path, const NewNote& note) {
         return failure(exit_usage, "{} already exists; it was not overwritten", shown_path(path));
     const CreateResult created = create_new_file(path, new_note_text(note), 0666);
     switch (created.outcome) {
-    case Created::created: return std::nullopt;
-    case Created::exists:
-        return failure(exit_usage, "{}: {}; it was not overwritten", shown_path(path), std::strerror(EEXIST));
-    case Created::failed: break;
+        case Created::created: return std::nullopt;
+        case Created::exists:
+            return failure(exit_usage, "{}: {}; it was not overwritten", shown_path(path),
+                           std::strerror(EEXIST));
+        case Created::failed: break;
     }
     return failure(exit_usage, "{}: {}", shown_path(path), created.error);
 }

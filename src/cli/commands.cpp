@@ -42,8 +42,8 @@ std::string calendar_id_of(const Setup& s) {
 }
 
 Report report_of(const Setup& s, Pass& pass, const CommonOptions& common) {
-    Report report = make_report(std::move(pass.result.clients), pass.problems, s.today, s.config.horizon,
-                       s.config.schedule.calendar, common.owner);
+    Report report = make_report(std::move(pass.result.clients), pass.problems, s.today,
+                                s.config.horizon, s.config.schedule.calendar, common.owner);
     report.calendar_id = calendar_id_of(s);
     return report;
 }
@@ -53,7 +53,6 @@ int status_for(const std::vector<Problem>& problems) {
 }
 
 }  // namespace
-
 
 namespace {
 
@@ -73,8 +72,8 @@ int run_run(const CommonOptions& given) {
     if (!set_up) return report(set_up.failure());
     const Setup& s = *set_up;
     if (s.agenda_problem) {
-        return report(failure(exit_usage, "the agenda cannot be written at {}: {}", s.agenda_path.string(),
-                              *s.agenda_problem));
+        return report(failure(exit_usage, "the agenda cannot be written at {}: {}",
+                              s.agenda_path.string(), *s.agenda_problem));
     }
     DirLock lock(s.dir, kLockWaitSeconds);
     if (!lock.held()) return report(lock_failure(s, lock));
@@ -91,14 +90,17 @@ int run_run(const CommonOptions& given) {
     // SPEC §6: written only when its content changes. The text is made twice
     // when it does (once to compare, once to write) rather than held whole:
     // the agenda of 100,000 notes is some 30 MB.
-    const Content agenda_text = [&](const TextSink& put) { render_markdown(agenda, s.link_prefix, put); };
+    const Content agenda_text = [&](const TextSink& put) {
+        render_markdown(agenda, s.link_prefix, put);
+    };
     if (!same_content(s.agenda_path, agenda_text)) {
         // An `agenda` in a folder that git does not keep yet (it keeps no
         // empty folders): make the folder rather than fail every run.
         auto error = make_agenda_folder(s.agenda_path);
         if (!error) error = write_atomically(s.agenda_path, agenda_text, std::nullopt);
         if (error) {
-            status = touchbase::report(failure(exit_note_error, "{}: {}", s.agenda_path.string(), *error));
+            status = touchbase::report(
+                failure(exit_note_error, "{}: {}", s.agenda_path.string(), *error));
         }
     }
     if (!common.quiet) {
@@ -111,11 +113,13 @@ int run_run(const CommonOptions& given) {
         // Clients and action items apart, as the agenda's summary counts them.
         const AgendaCounts& due = agenda.counts;
         report_progress(fmt::format(
-            "{} {} read, {} updated, {} ({}), {} ({}), {}", notes_read, notes_read == 1 ? "note" : "notes",
-            notes_updated,
-            count(due.clients, due.clients == 1 ? "client to contact" : "clients to contact", Colour::yellow),
+            "{} {} read, {} updated, {} ({}), {} ({}), {}", notes_read,
+            notes_read == 1 ? "note" : "notes", notes_updated,
+            count(due.clients, due.clients == 1 ? "client to contact" : "clients to contact",
+                  Colour::yellow),
             count(due.clients_overdue, "overdue", Colour::red),
-            count(due.actions, due.actions == 1 ? "action item due" : "action items due", Colour::yellow),
+            count(due.actions, due.actions == 1 ? "action item due" : "action items due",
+                  Colour::yellow),
             count(due.actions_overdue, "overdue", Colour::red),
             count(problems, problems == 1 ? "problem" : "problems", Colour::red)));
     }
@@ -123,7 +127,8 @@ int run_run(const CommonOptions& given) {
 }
 
 int run_check(const CommonOptions& given) {
-    if (names_notes(given.targets)) return run_named_notes(given, given.targets, WriteMode::dry_run);
+    if (names_notes(given.targets))
+        return run_named_notes(given, given.targets, WriteMode::dry_run);
     const CommonOptions common = with_dir_target(given);
     const Expected<Setup> set_up = setup(common);
     if (!set_up) return report(set_up.failure());

@@ -87,7 +87,8 @@ CreateResult create_new_file(const fs::path& path, std::string_view bytes, unsig
     return {Created::created, {}};
 }
 
-std::optional<std::string> replace_file(const fs::path& path, std::string_view bytes, unsigned mode) {
+std::optional<std::string> replace_file(const fs::path& path, std::string_view bytes,
+                                        unsigned mode) {
     std::string error;
     auto tmp = write_temporary(path, bytes, mode, error);
     if (!tmp) return error;

@@ -23,13 +23,13 @@ struct CreateResult {
 // removes if this process is killed), flushed, then linked at `path` in one
 // step that fails if `path` exists; the temporary is removed whatever
 // happens. So `path` is either absent or whole.
-[[nodiscard]] CreateResult create_new_file(const std::filesystem::path& path, std::string_view bytes,
-                             unsigned mode);
+[[nodiscard]] CreateResult create_new_file(const std::filesystem::path& path,
+                                           std::string_view bytes, unsigned mode);
 
 // Writes `bytes` over `path` (or creates it) the same way, renaming the
 // temporary over it: `path` has either its old bytes or the new ones. The
 // mode is `mode` less the umask. Returns an error message.
-[[nodiscard]] std::optional<std::string> replace_file(const std::filesystem::path& path, std::string_view bytes,
-                                        unsigned mode);
+[[nodiscard]] std::optional<std::string> replace_file(const std::filesystem::path& path,
+                                                      std::string_view bytes, unsigned mode);
 
 }  // namespace touchbase

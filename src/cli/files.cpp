@@ -62,10 +62,12 @@ std::optional<std::string> copy_xattrs(const std::string& from, int to) {
         pos += name.size() + 1;
         if (name.empty()) continue;
         ssize_t n = ::lgetxattr(from.c_str(), name.c_str(), nullptr, 0);
-        if (n < 0) return fmt::format("cannot read its extended attribute {}: {}", name, errno_text());
+        if (n < 0)
+            return fmt::format("cannot read its extended attribute {}: {}", name, errno_text());
         std::string value(static_cast<std::size_t>(n), '\0');
         n = ::lgetxattr(from.c_str(), name.c_str(), value.data(), value.size());
-        if (n < 0) return fmt::format("cannot read its extended attribute {}: {}", name, errno_text());
+        if (n < 0)
+            return fmt::format("cannot read its extended attribute {}: {}", name, errno_text());
         value.resize(static_cast<std::size_t>(n));
         if (::fsetxattr(to, name.c_str(), value.data(), value.size(), 0) != 0)
             return fmt::format("cannot keep its extended attribute {}: {}", name, errno_text());
@@ -75,7 +77,8 @@ std::optional<std::string> copy_xattrs(const std::string& from, int to) {
 
 // The whole content of `name` in folder `dir_fd`, or nullopt.
 std::optional<std::string> reread(int dir_fd, const std::string& name, std::size_t limit) {
-    int fd = ::openat(dir_fd, name.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+    int fd =
+        ::openat(dir_fd, name.c_str(), O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return std::nullopt;
     ReadFile again = read_open(fd, limit, std::nullopt);
     if (again.error) return std::nullopt;
@@ -91,7 +94,8 @@ std::optional<std::string> write_atomically(const fs::path& path, const Content&
 std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
                                             const std::optional<FileStamp>& expected,
                                             const std::string* original) {
-    return write_atomically(path, [&](const TextSink& put) { put(bytes); }, expected, original);
+    return write_atomically(
+        path, [&](const TextSink& put) { put(bytes); }, expected, original);
 }
 
 std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
@@ -140,17 +144,20 @@ struct Target {
 
 // Why the file may not be replaced at all, before a byte is written.
 std::optional<std::string> refusal(const Target& t, const std::optional<FileStamp>& expected) {
-    if (!t.exists && expected) return std::string("the note disappeared since it was read; nothing written");
+    if (!t.exists && expected)
+        return std::string("the note disappeared since it was read; nothing written");
     if (t.exists && !S_ISREG(t.before.st_mode))
-        return fmt::format("not a regular file ({}); touchbase writes only regular files; left alone",
-                           kind_of(t.before.st_mode));
+        return fmt::format(
+            "not a regular file ({}); touchbase writes only regular files; left alone",
+            kind_of(t.before.st_mode));
     if (expected && (t.before.st_dev != expected->device || t.before.st_ino != expected->inode))
         return std::string("the note changed on disk since it was read; left alone");
-    if (struct statvfs vfs {}; ::fstatvfs(t.dir_fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
+    if (struct statvfs vfs{}; ::fstatvfs(t.dir_fd, &vfs) == 0 && (vfs.f_flag & ST_RDONLY))
         return std::string("the file system is mounted read-only; nothing can be written there");
     // A note nobody may write (chmod a-w) is left alone, even by root, for
     // whom access() always says yes: the user asked for it to stay as it is.
-    if (t.exists && ((t.before.st_mode & 0222) == 0 || ::faccessat(t.dir_fd, t.name.c_str(), W_OK, 0) != 0))
+    if (t.exists &&
+        ((t.before.st_mode & 0222) == 0 || ::faccessat(t.dir_fd, t.name.c_str(), W_OK, 0) != 0))
         return std::string("the file is read-only; left alone");
     if (t.exists && ::geteuid() != 0 && t.before.st_uid != ::geteuid())
         return fmt::format(
@@ -161,7 +168,7 @@ std::optional<std::string> refusal(const Target& t, const std::optional<FileStam
 
 // A new temporary file beside the target, open for writing.
 struct Temporary {
-    int fd = -1;        // -1: `error` says why
+    int fd = -1;  // -1: `error` says why
     std::string name;
     std::string error;
 };
@@ -170,12 +177,15 @@ Temporary open_temporary(const Target& t) {
     Temporary tmp;
     for (int attempt = 0; attempt < 100 && tmp.fd < 0; ++attempt) {
         tmp.name = temporary_name();
-        tmp.fd = ::openat(t.dir_fd, tmp.name.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        tmp.fd = ::openat(t.dir_fd, tmp.name.c_str(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
         if (tmp.fd < 0 && errno != EEXIST) break;
     }
     if (tmp.fd < 0)
-        tmp.error = errno == EROFS ? std::string("the file system is mounted read-only; nothing can be written there")
-                                   : fmt::format("cannot write: {}", errno_text());
+        tmp.error =
+            errno == EROFS
+                ? std::string("the file system is mounted read-only; nothing can be written there")
+                : fmt::format("cannot write: {}", errno_text());
     return tmp;
 }
 
@@ -190,8 +200,10 @@ std::optional<std::string> fill_temporary(int fd, const Content& content, const 
         while (write_error == 0 && done < piece.size()) {
             ssize_t n = ::write(fd, piece.data() + done, piece.size() - done);
             if (n < 0 && errno == EINTR) continue;
-            if (n < 0) write_error = errno;
-            else done += static_cast<std::size_t>(n);
+            if (n < 0)
+                write_error = errno;
+            else
+                done += static_cast<std::size_t>(n);
         }
     });
     if (write_error != 0) return fmt::format("cannot write: {}", errno_text(write_error));
@@ -214,13 +226,15 @@ std::optional<std::string> fill_temporary(int fd, const Content& content, const 
 
 // As late as possible, right before the rename: the file is still the one
 // read, byte for byte (or, with no `expected`, still what was there).
-std::optional<std::string> changed_meanwhile(const Target& t, const std::optional<FileStamp>& expected,
+std::optional<std::string> changed_meanwhile(const Target& t,
+                                             const std::optional<FileStamp>& expected,
                                              const std::string* original) {
     struct stat now {};
     const bool still = ::fstatat(t.dir_fd, t.name.c_str(), &now, AT_SYMLINK_NOFOLLOW) == 0;
     if (expected) {
         if (!still) return std::string("the note disappeared since it was read; nothing written");
-        if (stamp_of(now) != *expected) return std::string("the note changed on disk since it was read; left alone");
+        if (stamp_of(now) != *expected)
+            return std::string("the note changed on disk since it was read; left alone");
         // Same size and mtime may still hide an edit (an in-place save within
         // the file system's clock tick): compare the content itself.
         if (original) {
@@ -322,8 +336,9 @@ void remove_stale_temporaries(const fs::path& dir, const std::vector<std::string
             std::string rel = rel_dir.empty() ? name : rel_dir + "/" + name;
             if (S_ISDIR(st.st_mode)) {
                 // .git and other hidden folders are not ours; nor excluded ones.
-                if (name[0] == '.' || std::any_of(exclude.begin(), exclude.end(),
-                                                  [&](const auto& g) { return glob_match(g, rel); }))
+                if (name[0] == '.' ||
+                    std::any_of(exclude.begin(), exclude.end(),
+                                [&](const auto& g) { return glob_match(g, rel); }))
                     continue;
                 pending.push_back({folder / name, rel});
             } else if (S_ISREG(st.st_mode) && is_temporary_name(name)) {
@@ -363,4 +378,3 @@ DirLock::~DirLock() {
 }
 
 }  // namespace touchbase
-

@@ -22,7 +22,8 @@ namespace fs = std::filesystem;
 // than root), in a folder others may write without the sticky bit, or that is
 // not a regular file is skipped: `warnings` receives why (when null, the
 // warnings go to stderr).
-[[nodiscard]] fs::path find_notes_dir(const fs::path& start, std::vector<std::string>* warnings = nullptr);
+[[nodiscard]] fs::path find_notes_dir(const fs::path& start,
+                                      std::vector<std::string>* warnings = nullptr);
 
 // A glob over '/'-separated relative paths: `*` and `?` within one path
 // segment, `**` across segments, `[...]` classes. A path also matches when one
@@ -54,24 +55,31 @@ struct NoteFile {
 // receives what could not be reached (a folder that cannot be read or is too
 // deep, an error) and `*.md` entries that are not regular files (a warning),
 // with the folder or file as `file` and line 0. Time linear in the entries.
-[[nodiscard]] std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
-                                 const fs::path& agenda_path, std::vector<Problem>& problems);
+[[nodiscard]] std::vector<NoteFile> scan_notes(const fs::path& dir,
+                                               const std::vector<std::string>& exclude,
+                                               const fs::path& agenda_path,
+                                               std::vector<Problem>& problems);
 // The same, with the problems as "path: message" lines.
-[[nodiscard]] std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::string>& exclude,
-                                 const fs::path& agenda_path, std::vector<std::string>& warnings);
+[[nodiscard]] std::vector<NoteFile> scan_notes(const fs::path& dir,
+                                               const std::vector<std::string>& exclude,
+                                               const fs::path& agenda_path,
+                                               std::vector<std::string>& warnings);
 
 // SPEC §8: why `agenda` may not be written, or nullopt when it may. It must
 // resolve (links followed) inside `dir` unless `given_on_command_line`, be a
 // regular file or nothing, not begin with front matter, not be the
 // configuration `config` nor any .touchbase.yaml, and its missing folders
 // may only be created inside `dir`.
-[[nodiscard]] std::optional<std::string> agenda_path_problem(const fs::path& dir, const fs::path& agenda,
-                                               bool given_on_command_line, const fs::path& config);
+[[nodiscard]] std::optional<std::string> agenda_path_problem(const fs::path& dir,
+                                                             const fs::path& agenda,
+                                                             bool given_on_command_line,
+                                                             const fs::path& config);
 
 // SPEC §9: why `new` may not create a note at `path`, or nullopt: it must
 // resolve inside `dir` (links followed), in a folder that exists, with a
 // name the file system takes.
-[[nodiscard]] std::optional<std::string> new_note_path_problem(const fs::path& dir, const fs::path& path);
+[[nodiscard]] std::optional<std::string> new_note_path_problem(const fs::path& dir,
+                                                               const fs::path& path);
 
 // Creates the missing folders of the agenda (only inside `dir`: checked by
 // agenda_path_problem first). Returns an error message.
@@ -116,17 +124,19 @@ struct ReadFile {
 // its stamp differs from `expected` or (with `original`) its content differs
 // from `original`: checked as late as possible, right before the rename.
 // Returns nullopt on success.
-[[nodiscard]] std::optional<std::string> write_atomically(const fs::path& path, std::string_view bytes,
-                                            const std::optional<FileStamp>& expected,
-                                            const std::string* original = nullptr);
+[[nodiscard]] std::optional<std::string> write_atomically(const fs::path& path,
+                                                          std::string_view bytes,
+                                                          const std::optional<FileStamp>& expected,
+                                                          const std::string* original = nullptr);
 
 // A file's new content, made by handing its bytes to `put` in pieces (the
 // agenda of a large folder is written as it is rendered, never held whole).
 using Content = std::function<void(const TextSink& put)>;
 
 // write_atomically for content made in pieces.
-[[nodiscard]] std::optional<std::string> write_atomically(const fs::path& path, const Content& content,
-                                            const std::optional<FileStamp>& expected);
+[[nodiscard]] std::optional<std::string> write_atomically(const fs::path& path,
+                                                          const Content& content,
+                                                          const std::optional<FileStamp>& expected);
 
 // The regular file at `path` holds exactly `content`'s bytes: compared piece
 // by piece as they are made, without reading the file whole. False when the

@@ -25,22 +25,22 @@ struct GlobToken {
 
     bool matches(char ch) const {
         switch (kind) {
-        case literal: return ch == c;
-        case any: return ch != '/';
-        case set: {
-            if (ch == '/') return false;
-            bool found = false;
-            for (std::size_t i = 0; i < members.size(); ++i) {
-                if (i + 2 < members.size() && members[i + 1] == '-') {
-                    if (ch >= members[i] && ch <= members[i + 2]) found = true;
-                    i += 2;
-                } else if (members[i] == ch) {
-                    found = true;
+            case literal: return ch == c;
+            case any: return ch != '/';
+            case set: {
+                if (ch == '/') return false;
+                bool found = false;
+                for (std::size_t i = 0; i < members.size(); ++i) {
+                    if (i + 2 < members.size() && members[i + 1] == '-') {
+                        if (ch >= members[i] && ch <= members[i + 2]) found = true;
+                        i += 2;
+                    } else if (members[i] == ch) {
+                        found = true;
+                    }
                 }
+                return found != negate;
             }
-            return found != negate;
-        }
-        default: return false;
+            default: return false;
         }
     }
 };
@@ -106,18 +106,16 @@ bool glob_match(std::string_view pattern, std::string_view path) {
             if (!states[i]) continue;
             const GlobToken& t = tokens[i];
             switch (t.kind) {
-            case GlobToken::star:
-                if (ch != '/') glob_close(tokens, next, i);
-                break;
-            case GlobToken::any_depth:
-                glob_close(tokens, next, i);
-                break;
-            case GlobToken::folders:
-                glob_close(tokens, next, i);
-                if (ch == '/') glob_close(tokens, next, i + 1);
-                break;
-            default:
-                if (t.matches(ch)) glob_close(tokens, next, i + 1);
+                case GlobToken::star:
+                    if (ch != '/') glob_close(tokens, next, i);
+                    break;
+                case GlobToken::any_depth: glob_close(tokens, next, i); break;
+                case GlobToken::folders:
+                    glob_close(tokens, next, i);
+                    if (ch == '/') glob_close(tokens, next, i + 1);
+                    break;
+                default:
+                    if (t.matches(ch)) glob_close(tokens, next, i + 1);
             }
         }
         states.swap(next);

@@ -39,7 +39,6 @@ NoteFile note_file_of(const std::string& shown, const fs::path& path) {
     return file;
 }
 
-
 struct Named {
     std::string shown;  // as given, lexically normal, '/' separators
     fs::path path;      // absolute, lexically normal
@@ -76,11 +75,11 @@ bool scan_would_skip(const Setup& s, const Named& note) {
 int worse(int a, int b) {
     auto rank = [](int status) {
         switch (status) {
-        case exit_usage: return 4;
-        case exit_locked: return 3;
-        case exit_note_error: return 2;
-        case exit_check_changes: return 1;
-        default: return 0;
+            case exit_usage: return 4;
+            case exit_locked: return 3;
+            case exit_note_error: return 2;
+            case exit_check_changes: return 1;
+            default: return 0;
         }
     };
     return rank(a) >= rank(b) ? a : b;
@@ -107,16 +106,24 @@ Expected<std::map<fs::path, std::vector<Named>>> notes_by_dir(const std::vector<
         std::error_code ec;
         const fs::file_status st = fs::status(file, ec);
         if (st.type() == fs::file_type::directory)
-            return failure(exit_usage, "{} is a folder: name either one notes folder or notes (*.md files), not both",
-                           file);
-        if (st.type() == fs::file_type::not_found) return failure(exit_usage, "{}: no such file or folder", file);
-        Named note{fs::path(file).lexically_normal().generic_string(), fs::absolute(file, ec).lexically_normal()};
+            return failure(
+                exit_usage,
+                "{} is a folder: name either one notes folder or notes (*.md files), not both",
+                file);
+        if (st.type() == fs::file_type::not_found)
+            return failure(exit_usage, "{}: no such file or folder", file);
+        Named note{fs::path(file).lexically_normal().generic_string(),
+                   fs::absolute(file, ec).lexically_normal()};
         if (seen[note.path]) continue;
         seen[note.path] = true;
         // Spec §9: nothing makes a run wait on a FIFO or a device.
         if (st.type() != fs::file_type::regular) {
-            unreadable.push_back(Problem{note.shown, 1, 1, Severity::error,
-                                         "not a regular file: only regular files are read as notes", {}});
+            unreadable.push_back(Problem{note.shown,
+                                         1,
+                                         1,
+                                         Severity::error,
+                                         "not a regular file: only regular files are read as notes",
+                                         {}});
             continue;
         }
         by_dir[find_notes_dir(note.path.parent_path())].push_back(std::move(note));
@@ -131,8 +138,8 @@ struct Counts {
 
 // The notes of one DIR, with its configuration and, for `run`, its lock.
 // Returns the exit status.
-int process_in_dir(const CommonOptions& common, const fs::path& dir, const std::vector<Named>& notes,
-                   WriteMode mode, Counts& counts) {
+int process_in_dir(const CommonOptions& common, const fs::path& dir,
+                   const std::vector<Named>& notes, WriteMode mode, Counts& counts) {
     CommonOptions options = common;
     options.dir = dir.string();
     const Expected<Setup> set_up = setup(options);
@@ -164,7 +171,8 @@ int process_in_dir(const CommonOptions& common, const fs::path& dir, const std::
 
 }  // namespace
 
-int run_named_notes(const CommonOptions& common, const std::vector<std::string>& files, WriteMode mode) {
+int run_named_notes(const CommonOptions& common, const std::vector<std::string>& files,
+                    WriteMode mode) {
     std::vector<Problem> unreadable;
     const auto by_dir = notes_by_dir(files, unreadable);
     if (!by_dir) return report(by_dir.failure());
@@ -172,10 +180,11 @@ int run_named_notes(const CommonOptions& common, const std::vector<std::string>&
     for (const auto& p : unreadable) report(p, common.quiet);
     if (!unreadable.empty()) status = worse(status, exit_note_error);
     Counts counts;
-    for (const auto& [dir, notes] : *by_dir) status = worse(status, process_in_dir(common, dir, notes, mode, counts));
+    for (const auto& [dir, notes] : *by_dir)
+        status = worse(status, process_in_dir(common, dir, notes, mode, counts));
     if (mode == WriteMode::write && !common.quiet)
-        report_progress(fmt::format("{} {} read, {} updated", counts.read, counts.read == 1 ? "note" : "notes",
-                                    counts.updated));
+        report_progress(fmt::format("{} {} read, {} updated", counts.read,
+                                    counts.read == 1 ? "note" : "notes", counts.updated));
     return status;
 }
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "setup.h"
 #include "run.h"
+#include "setup.h"
 
 namespace touchbase {
 
@@ -17,7 +17,7 @@ namespace touchbase {
 // Updates (WriteMode::write) or checks (dry_run) the named files, each with
 // its own DIR's configuration; never writes an agenda. Returns the exit
 // status of spec §7 (1 from `check` when a note would change).
-[[nodiscard]] int run_named_notes(const CommonOptions& common, const std::vector<std::string>& files,
-                    WriteMode mode);
+[[nodiscard]] int run_named_notes(const CommonOptions& common,
+                                  const std::vector<std::string>& files, WriteMode mode);
 
 }  // namespace touchbase

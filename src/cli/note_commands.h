@@ -10,26 +10,26 @@
 namespace touchbase {
 
 struct LogOptions {
-    std::string note;                  // a path (with '/' or ending in .md) or a client name
+    std::string note;  // a path (with '/' or ending in .md) or a client name
     std::string message;
-    std::optional<std::string> date;   // --date (default today)
+    std::optional<std::string> date;  // --date (default today)
     bool needs = false;
     bool news = false;
     bool missed = false;
-    std::optional<std::string> card;   // --card[=OCCASION]: "" for a bare #card
-    std::optional<std::string> next;   // --next DATE
+    std::optional<std::string> card;  // --card[=OCCASION]: "" for a bare #card
+    std::optional<std::string> next;  // --next DATE
 };
 
 struct NewOptions {
     std::string name;
     std::string engagement = "ongoing";
     std::optional<std::string> owner;
-    std::optional<std::string> file;   // --file PATH: instead of the name made from NAME
+    std::optional<std::string> file;  // --file PATH: instead of the name made from NAME
 };
 
 struct InitOptions {
-    std::string dir;                   // empty: the current folder
-    bool force = false;                // replace an existing hook, keeping a backup
+    std::string dir;     // empty: the current folder
+    bool force = false;  // replace an existing hook, keeping a backup
 };
 
 // Adds a contact entry to a note (log_entry.h), then updates that note as

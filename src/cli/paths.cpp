@@ -33,8 +33,8 @@ fs::path find_notes_dir(const fs::path& start, std::vector<std::string>* warning
             struct stat folder {};
             const bool folder_ok = ::stat(d.c_str(), &folder) == 0;
             if (!S_ISREG(st.st_mode)) {
-                out.push_back(fmt::format("{}: skipped: {}, not a regular file", shown_text(config.string()),
-                                          kind_of(st.st_mode)));
+                out.push_back(fmt::format("{}: skipped: {}, not a regular file",
+                                          shown_text(config.string()), kind_of(st.st_mode)));
             } else if (st.st_uid != me && st.st_uid != 0) {
                 out.push_back(fmt::format(
                     "{}: skipped: it belongs to another user (uid {}); a configuration is used only "
@@ -88,12 +88,14 @@ std::optional<std::string> agenda_path_problem(const fs::path& dir, const fs::pa
             existing = existing.parent_path();
         if (!S_ISDIR(folder.st_mode)) return fmt::format("{} is not a folder", existing.string());
         if (existing != resolved.parent_path() && !inside(root.native(), existing.native()))
-            return fmt::format("its folder {} does not exist, and touchbase makes folders only inside "
-                               "the notes folder",
-                               resolved.parent_path().string());
+            return fmt::format(
+                "its folder {} does not exist, and touchbase makes folders only inside "
+                "the notes folder",
+                resolved.parent_path().string());
         return std::nullopt;
     }
-    if (!S_ISREG(st.st_mode)) return fmt::format("it is {}, not a regular file", kind_of(st.st_mode));
+    if (!S_ISREG(st.st_mode))
+        return fmt::format("it is {}, not a regular file", kind_of(st.st_mode));
     struct stat cfg {};
     if (resolved.filename() == ".touchbase.yaml" ||
         (!config.empty() && ::stat(config.c_str(), &cfg) == 0 && same_file(cfg, st)))
@@ -119,15 +121,17 @@ std::optional<std::string> new_note_path_problem(const fs::path& dir, const fs::
     const fs::path folder = fs::canonical(given.parent_path(), ec);
     if (ec) return fmt::format("its folder cannot be used: {}", ec.message());
     if (!inside(root.native(), folder.native()))
-        return fmt::format("it would be outside the notes folder {} (links resolved); notes are made "
-                           "only inside it",
-                           shown_text(dir.string()));
+        return fmt::format(
+            "it would be outside the notes folder {} (links resolved); notes are made "
+            "only inside it",
+            shown_text(dir.string()));
     const long max = ::pathconf(folder.c_str(), _PC_NAME_MAX);
     const std::size_t limit = max > 0 ? static_cast<std::size_t>(max) : 255;
     if (given.filename().native().size() > limit)
-        return fmt::format("the file name is {} bytes, longer than the {} this file system allows; "
-                           "choose a shorter name",
-                           given.filename().native().size(), limit);
+        return fmt::format(
+            "the file name is {} bytes, longer than the {} this file system allows; "
+            "choose a shorter name",
+            given.filename().native().size(), limit);
     return std::nullopt;
 }
 

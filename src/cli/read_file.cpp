@@ -20,7 +20,8 @@ int open_no_links(const std::string& path, int flags) {
     how.flags = static_cast<std::uint64_t>(flags);
     how.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
     long fd = ::syscall(SYS_openat2, AT_FDCWD, path.c_str(), &how, sizeof how);
-    if (fd < 0 && (errno == ENOSYS || errno == EPERM)) fd = ::open(path.c_str(), flags | O_NOFOLLOW);
+    if (fd < 0 && (errno == ENOSYS || errno == EPERM))
+        fd = ::open(path.c_str(), flags | O_NOFOLLOW);
     return static_cast<int>(fd);
 }
 
@@ -90,9 +91,10 @@ ReadFile read_note(const NoteFile& note, std::uint64_t max_size) {
     int fd = open_no_links(note.real, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) {
         ReadFile result;
-        result.error = errno == ELOOP || errno == EXDEV
-                           ? std::string("the file was replaced since the folder was scanned; left alone")
-                           : fmt::format("cannot read: {}", errno_text());
+        result.error =
+            errno == ELOOP || errno == EXDEV
+                ? std::string("the file was replaced since the folder was scanned; left alone")
+                : fmt::format("cannot read: {}", errno_text());
         return result;
     }
     return read_open(fd, max_size, std::make_pair(note.device, note.inode));

@@ -66,8 +66,11 @@ auto shown_argument(const T& value) {
 template <class... Args>
 [[nodiscard]] std::string shown_format(fmt::format_string<Args...> format, Args&&... args) {
     auto shown = std::make_tuple(detail::shown_argument(args)...);
-    return std::apply([&](auto&... a) { return fmt::vformat(fmt::string_view(format), fmt::make_format_args(a...)); },
-                      shown);
+    return std::apply(
+        [&](auto&... a) {
+            return fmt::vformat(fmt::string_view(format), fmt::make_format_args(a...));
+        },
+        shown);
 }
 
 // A Failure whose message is shown_format(format, args...).

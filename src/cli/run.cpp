@@ -36,7 +36,8 @@ NoteRead read_and_process_note(const NoteFile& note, const Config& config, Date 
     NoteRead read{read_note(note, kMaxNoteSize), {}, false};
     if (read.file.error) {
         read.result.is_note = true;
-        read.result.problems.push_back(Problem{note.rel, 1, 1, Severity::error, *read.file.error, {}});
+        read.result.problems.push_back(
+            Problem{note.rel, 1, 1, Severity::error, *read.file.error, {}});
         return read;
     }
     read.result = process_note(note.rel, read.file.bytes, config, today);
@@ -46,7 +47,10 @@ NoteRead read_and_process_note(const NoteFile& note, const Config& config, Date 
         read.result.is_note = true;
         read.unreadable = true;
         read.result.problems.push_back(Problem{
-            note.rel, 1, 1, Severity::error,
+            note.rel,
+            1,
+            1,
+            Severity::error,
             "the file's lines end with CR alone (old Mac style), so its front matter cannot be "
             "read; save it with LF or CRLF line endings",
             {}});
@@ -73,7 +77,10 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
         // SPEC §9: a rename would split the links (the other paths would keep
         // the old text), so such a note is read, listed once, never written.
         outcome.problems.push_back(Problem{
-            note.rel, 0, 0, Severity::warning,
+            note.rel,
+            0,
+            0,
+            Severity::warning,
             fmt::format("the file has {} hard links; touchbase does not rewrite it (a rename would "
                         "split them){}",
                         note.links, result.new_bytes ? ", so its owned keys are not updated" : ""),
@@ -107,7 +114,8 @@ PassResult process_notes(const std::vector<NoteFile>& notes, const Config& confi
         for (std::size_t i = next++; i < notes.size(); i = next++)
             outcomes[i] = process_one(notes[i], config, today, mode, pass.clients[i]);
     };
-    jobs = std::clamp<unsigned>(jobs, 1, static_cast<unsigned>(std::max<std::size_t>(notes.size(), 1)));
+    jobs = std::clamp<unsigned>(jobs, 1,
+                                static_cast<unsigned>(std::max<std::size_t>(notes.size(), 1)));
     std::vector<std::thread> threads;
     for (unsigned j = 1; j < jobs; ++j) threads.emplace_back(worker);
     worker();

@@ -16,10 +16,10 @@ inline constexpr std::uint64_t kMaxNoteSize = 10 * 1024 * 1024;  // SPEC §9
 enum class WriteMode { write, dry_run };
 
 struct PassResult {
-    std::vector<ClientRecord> clients;   // notes without an error, by file
-    std::vector<Problem> problems;       // every note's problems, sorted
+    std::vector<ClientRecord> clients;  // notes without an error, by file
+    std::vector<Problem> problems;      // every note's problems, sorted
     std::size_t notes_read = 0;
-    std::vector<std::string> changed;    // notes updated (write) or that would be (dry_run)
+    std::vector<std::string> changed;  // notes updated (write) or that would be (dry_run)
 };
 
 // SPEC §9: a note as every command reads it (run, check, agenda, log):
@@ -30,13 +30,14 @@ struct PassResult {
 // error, not skipped in silence.
 struct NoteRead {
     ReadFile file;
-    NoteResult result;  // is_note, with the read error as its problem, when file.error
+    NoteResult result;        // is_note, with the read error as its problem, when file.error
     bool unreadable = false;  // CR-only line endings: its one problem says so
 };
-[[nodiscard]] NoteRead read_and_process_note(const NoteFile& note, const Config& config, Date today);
+[[nodiscard]] NoteRead read_and_process_note(const NoteFile& note, const Config& config,
+                                             Date today);
 
 // Processes `notes` on `jobs` threads. The result does not depend on `jobs`.
-[[nodiscard]] PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config, Date today,
-                         WriteMode mode, unsigned jobs);
+[[nodiscard]] PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config,
+                                       Date today, WriteMode mode, unsigned jobs);
 
 }  // namespace touchbase

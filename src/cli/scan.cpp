@@ -49,7 +49,8 @@ struct Scanner {
     }
 
     void problem(const std::string& rel, Severity severity, std::string message) {
-        problems.push_back(Problem{rel.empty() ? "." : rel, 0, 0, severity, std::move(message), {}});
+        problems.push_back(
+            Problem{rel.empty() ? "." : rel, 0, 0, severity, std::move(message), {}});
     }
 
     void walk_all() {
@@ -82,7 +83,8 @@ struct Scanner {
                     e == ENAMETOOLONG
                         ? std::string("folder nested too deep to be read (its path is longer than "
                                       "the system allows); the notes in it are not processed")
-                        : fmt::format("cannot read folder: {}; the notes in it are not processed", errno_text(e)));
+                        : fmt::format("cannot read folder: {}; the notes in it are not processed",
+                                      errno_text(e)));
             return nullptr;
         }
         struct stat self {};
@@ -93,7 +95,8 @@ struct Scanner {
         DIR* d = ::fdopendir(fd);
         if (!d) {
             problem(folder.rel, Severity::error,
-                    fmt::format("cannot read folder: {}; the notes in it are not processed", errno_text()));
+                    fmt::format("cannot read folder: {}; the notes in it are not processed",
+                                errno_text()));
             ::close(fd);
         }
         return d;
@@ -108,9 +111,10 @@ struct Scanner {
             struct dirent* e = ::readdir(d);
             if (!e) {
                 if (errno != 0)
-                    problem(folder.rel, Severity::error,
-                            fmt::format("cannot read folder: {}; some notes in it may not be processed",
-                                        errno_text()));
+                    problem(
+                        folder.rel, Severity::error,
+                        fmt::format("cannot read folder: {}; some notes in it may not be processed",
+                                    errno_text()));
                 break;
             }
             visit(folder, ::dirfd(d), *e, subfolders, linked);
@@ -125,8 +129,8 @@ struct Scanner {
     // One entry of `folder` (open as `fd`): a folder to walk, a link to
     // follow (only inside DIR), a note found, or a `*.md` that is not a
     // regular file (a warning).
-    void visit(const Folder& folder, int fd, const struct dirent& entry, std::vector<Folder>& subfolders,
-               std::vector<Folder>& linked) {
+    void visit(const Folder& folder, int fd, const struct dirent& entry,
+               std::vector<Folder>& subfolders, std::vector<Folder>& linked) {
         std::string name = entry.d_name;
         if (name.empty() || name[0] == '.') return;  // hidden, and . and ..
         std::string rel = folder.rel.empty() ? name : folder.rel + "/" + name;
@@ -147,8 +151,8 @@ struct Scanner {
         if (type == DT_LNK) {
             std::error_code ec;
             fs::path target = fs::canonical(real, ec);
-            if (ec) return;                                // dangling
-            if (!inside(root, target.native())) return;   // never read outside DIR
+            if (ec) return;                              // dangling
+            if (!inside(root, target.native())) return;  // never read outside DIR
             if (::stat(target.c_str(), &st) != 0) return;
             if (S_ISDIR(st.st_mode)) {
                 linked.push_back({target.native(), rel, true});
@@ -159,12 +163,17 @@ struct Scanner {
             own_path = false;
         }
         if (!S_ISREG(st.st_mode)) {
-            problem(rel, Severity::warning, fmt::format("skipped: {}, not a regular file", kind_of(st.st_mode)));
+            problem(rel, Severity::warning,
+                    fmt::format("skipped: {}, not a regular file", kind_of(st.st_mode)));
             return;
         }
         if (have_agenda && same_file(st, agenda)) return;
-        found.push_back({NoteFile{std::move(rel), {}, std::move(real), static_cast<std::uint64_t>(st.st_dev),
-                                  static_cast<std::uint64_t>(st.st_ino), static_cast<unsigned>(st.st_nlink)},
+        found.push_back({NoteFile{std::move(rel),
+                                  {},
+                                  std::move(real),
+                                  static_cast<std::uint64_t>(st.st_dev),
+                                  static_cast<std::uint64_t>(st.st_ino),
+                                  static_cast<unsigned>(st.st_nlink)},
                          own_path});
     }
 };
@@ -176,8 +185,8 @@ std::vector<NoteFile> scan_notes(const fs::path& dir, const std::vector<std::str
     std::error_code ec;
     const fs::path root = fs::canonical(dir, ec);
     if (ec) {
-        problems.push_back(Problem{".", 0, 0, Severity::error,
-                                   fmt::format("cannot read folder: {}", ec.message()), {}});
+        problems.push_back(Problem{
+            ".", 0, 0, Severity::error, fmt::format("cannot read folder: {}", ec.message()), {}});
         return {};
     }
     Scanner scanner{root.native(), exclude, false, {}, problems, {}, {}};

@@ -54,7 +54,9 @@ Expected<fs::path> notes_dir(const CommonOptions& common) {
 Expected<Date> today_of(const CommonOptions& common) {
     if (!common.today) return local_today();
     auto d = Date::parse(*common.today);
-    if (!d) return failure(exit_usage, "invalid date '{}' for --today (expected YYYY-MM-DD)", *common.today);
+    if (!d)
+        return failure(exit_usage, "invalid date '{}' for --today (expected YYYY-MM-DD)",
+                       *common.today);
     return *d;
 }
 
@@ -82,7 +84,8 @@ Outcome read_configuration(const CommonOptions& common, const fs::path& path, Se
     if (has_error(read.problems)) {
         Failure failed{exit_usage, {}, {}};
         for (auto& p : read.problems)
-            if (p.severity == Severity::error || !common.quiet) failed.problems.push_back(std::move(p));
+            if (p.severity == Severity::error || !common.quiet)
+                failed.problems.push_back(std::move(p));
         return failed;
     }
     s.config_problems = std::move(read.problems);
@@ -98,9 +101,11 @@ Outcome apply_horizon(const CommonOptions& common, Config& config) {
     auto h = Duration::parse(text);
     if (!h && text.size() > 1 && text.find_first_not_of("0123456789") == text.size() - 1 &&
         std::string_view("dwmy").find(text.back()) != std::string_view::npos)
-        return failure(exit_usage, "invalid duration '{}' for --horizon: the number is at most 9999", text);
+        return failure(exit_usage,
+                       "invalid duration '{}' for --horizon: the number is at most 9999", text);
     if (!h)
-        return failure(exit_usage, "invalid duration '{}' for --horizon (expected a number and d, w, m or y)",
+        return failure(exit_usage,
+                       "invalid duration '{}' for --horizon (expected a number and d, w, m or y)",
                        text);
     config.horizon = *h;
     return std::nullopt;
@@ -121,21 +126,23 @@ Expected<Setup> setup(const CommonOptions& common) {
     if (auto failed = apply_horizon(common, s.config)) return std::move(*failed);
     std::error_code ec;
     s.agenda_path = common.agenda ? fs::absolute(*common.agenda, ec) : s.dir / s.config.agenda;
-    s.agenda_problem = agenda_path_problem(s.dir, s.agenda_path, common.agenda.has_value(), s.config_path);
+    s.agenda_problem =
+        agenda_path_problem(s.dir, s.agenda_path, common.agenda.has_value(), s.config_path);
     s.link_prefix = link_prefix_for(s.dir, s.agenda_path);
     s.jobs = common.jobs ? common.jobs : std::max(1u, std::thread::hardware_concurrency());
     return s;
 }
 
-
 Failure lock_failure(const Setup& s, const DirLock& lock) {
     // Not another run: say what it is (a read-only or network file system
     // without locks), at once.
     if (lock.error() != 0)
-        return failure(exit_usage, "cannot lock {}: {}", s.dir.string(), std::strerror(lock.error()));
-    return failure(exit_locked,
-                   "another touchbase run holds {} (waited {:g} seconds); try again when it has finished",
-                   s.dir.string(), kLockWaitSeconds);
+        return failure(exit_usage, "cannot lock {}: {}", s.dir.string(),
+                       std::strerror(lock.error()));
+    return failure(
+        exit_locked,
+        "another touchbase run holds {} (waited {:g} seconds); try again when it has finished",
+        s.dir.string(), kLockWaitSeconds);
 }
 
 }  // namespace touchbase

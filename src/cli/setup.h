@@ -25,21 +25,21 @@ enum ExitCode : int {
 };
 
 struct CommonOptions {
-    std::string dir;                      // empty: found as SPEC §2 says
-    std::vector<std::string> targets;     // run/check: one DIR, or notes named one by one
-    std::optional<std::string> today;     // --today DATE
-    std::optional<std::string> config;    // --config PATH
-    std::optional<std::string> owner;     // --owner NAME
-    std::optional<std::string> horizon;   // --horizon DURATION
-    std::optional<std::string> agenda;    // --agenda PATH
-    unsigned jobs = 0;                    // 0: the number of cores
+    std::string dir;                     // empty: found as SPEC §2 says
+    std::vector<std::string> targets;    // run/check: one DIR, or notes named one by one
+    std::optional<std::string> today;    // --today DATE
+    std::optional<std::string> config;   // --config PATH
+    std::optional<std::string> owner;    // --owner NAME
+    std::optional<std::string> horizon;  // --horizon DURATION
+    std::optional<std::string> agenda;   // --agenda PATH
+    unsigned jobs = 0;                   // 0: the number of cores
     bool quiet = false;
-    std::string color = "auto";           // auto | always | never
+    std::string color = "auto";  // auto | always | never
 };
 
 struct AgendaOptions {
-    std::string format = "md";            // md | json | ics
-    std::optional<std::string> output;    // --output FILE: written atomically, only when made
+    std::string format = "md";          // md | json | ics
+    std::optional<std::string> output;  // --output FILE: written atomically, only when made
 };
 
 // Everything a command needs before it looks at the notes.

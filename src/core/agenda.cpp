@@ -40,7 +40,9 @@ Report make_report(std::vector<ClientRecord> clients, std::vector<Problem> probl
         std::set<std::string> owners;
         for (const auto& c : clients)
             if (c.owner) owners.insert(*c.owner);
-        std::erase_if(clients, [&](const ClientRecord& c) { return !c.owner || fold_name(*c.owner) != wanted; });
+        std::erase_if(clients, [&](const ClientRecord& c) {
+            return !c.owner || fold_name(*c.owner) != wanted;
+        });
         if (clients.empty()) problems.push_back(owner_matches_no_client(*owner, owners));
     }
     std::sort(clients.begin(), clients.end(),
@@ -80,7 +82,8 @@ bool item_before(const AgendaItem& a, const AgendaItem& b) {
 void add_clients_and_actions(Agenda& agenda, const Report& report) {
     for (const auto& client : report.clients) {
         agenda.clients.push_back(&client);
-        for (const auto& action : client.actions) agenda.actions.push_back({&client, &action, action.due});
+        for (const auto& action : client.actions)
+            agenda.actions.push_back({&client, &action, action.due});
     }
     std::stable_sort(agenda.clients.begin(), agenda.clients.end(),
                      [](const ClientRecord* a, const ClientRecord* b) {
@@ -113,27 +116,34 @@ void add_events(Agenda& agenda, const Report& report) {
             event.new_client = true;
             agenda.events.push_back(event);
         } else if (client.next_contact) {
-            CalendarEvent event{&client, nullptr, nullptr, *client.next_contact,
-                                reminder_day(client, report.calendar), 0};
+            CalendarEvent event{&client,
+                                nullptr,
+                                nullptr,
+                                *client.next_contact,
+                                reminder_day(client, report.calendar),
+                                0};
             move_overdue_to_today(event, today);
             agenda.events.push_back(event);
         }
         std::vector<const ActionItem*> dated;
         for (const auto& action : client.actions)
             if (action.own_date) dated.push_back(&action);
-        std::stable_sort(dated.begin(), dated.end(),
-                         [](const ActionItem* a, const ActionItem* b) { return a->line < b->line; });
+        std::stable_sort(dated.begin(), dated.end(), [](const ActionItem* a, const ActionItem* b) {
+            return a->line < b->line;
+        });
         std::map<std::string_view, int> seen;  // text -> occurrences so far, in line order
         for (const ActionItem* action : dated) {
-            CalendarEvent event{&client, action, nullptr, action->due, std::nullopt,
-                                seen[action->text]++};
+            CalendarEvent event{&client,     action,       nullptr,
+                                action->due, std::nullopt, seen[action->text]++};
             move_overdue_to_today(event, today);
             agenda.events.push_back(event);
         }
         std::vector<const CardReminder*> cards;
         for (const auto& card : client.cards) cards.push_back(&card);
         std::stable_sort(cards.begin(), cards.end(),
-                         [](const CardReminder* a, const CardReminder* b) { return a->line < b->line; });
+                         [](const CardReminder* a, const CardReminder* b) {
+                             return a->line < b->line;
+                         });
         std::map<std::string, int> seen_cards;
         for (const CardReminder* card : cards)
             agenda.events.push_back({&client, nullptr, card, card->date, std::nullopt,
@@ -144,7 +154,8 @@ void add_events(Agenda& agenda, const Report& report) {
                          auto key = [](const CalendarEvent& e) {
                              const int kind = e.action ? 1 : e.card ? 2 : 0;
                              const int line = e.action ? e.action->line : e.card ? e.card->line : 0;
-                             return std::tuple(e.date, std::string_view(e.client->file), kind, line);
+                             return std::tuple(e.date, std::string_view(e.client->file), kind,
+                                               line);
                          };
                          return key(a) < key(b);
                      });
@@ -177,7 +188,8 @@ Agenda build_agenda(const Report& report, AgendaLists lists) {
                     for (const auto& action : client.actions) item.actions.push_back(&action);
                     std::stable_sort(item.actions.begin(), item.actions.end(),
                                      [](const ActionItem* a, const ActionItem* b) {
-                                         return std::tie(a->due, a->line) < std::tie(b->due, b->line);
+                                         return std::tie(a->due, a->line) <
+                                                std::tie(b->due, b->line);
                                      });
                     agenda.prepare.push_back(std::move(item));
                 } else if (n <= horizon_end) {
@@ -187,8 +199,7 @@ Agenda build_agenda(const Report& report, AgendaLists lists) {
         }
         // Prepare shows the client's open action items: Coming up does not
         // repeat them.
-        const bool in_prepare =
-            !agenda.prepare.empty() && agenda.prepare.back().client == &client;
+        const bool in_prepare = !agenda.prepare.empty() && agenda.prepare.back().client == &client;
         for (const auto& action : client.actions) {
             if (action.due < today)
                 agenda.overdue.push_back({&client, &action, action.due});
@@ -225,7 +236,8 @@ Agenda build_agenda(const Report& report, AgendaLists lists) {
     // Overdue: the contacts first, then the action items, each oldest first.
     std::stable_sort(agenda.overdue.begin(), agenda.overdue.end(),
                      [](const AgendaItem& a, const AgendaItem& b) {
-                         if ((a.action == nullptr) != (b.action == nullptr)) return a.action == nullptr;
+                         if ((a.action == nullptr) != (b.action == nullptr))
+                             return a.action == nullptr;
                          return item_before(a, b);
                      });
     for (auto* section : {&agenda.due_today, &agenda.coming_up})

@@ -17,10 +17,10 @@ namespace touchbase {
 struct Report {
     Date today = Date::min();
     Duration horizon{7, Unit::days};
-    Calendar calendar;                    // for reminder days
-    std::vector<ClientRecord> clients;    // sorted by file (byte order)
-    std::vector<Problem> problems;        // sorted by file, line, column
-    std::string calendar_id;              // spec §7.2: part of every ICS UID
+    Calendar calendar;                  // for reminder days
+    std::vector<ClientRecord> clients;  // sorted by file (byte order)
+    std::vector<Problem> problems;      // sorted by file, line, column
+    std::string calendar_id;            // spec §7.2: part of every ICS UID
 };
 
 // Sorts clients and problems; keeps only `owner`'s clients when given
@@ -62,11 +62,11 @@ struct CalendarEvent {
     const ActionItem* action = nullptr;  // an action item's event
     const CardReminder* card = nullptr;  // a card's event
     Date date;
-    std::optional<Date> reminder;        // contacts: the reminder day, when there is one
-    int occurrence = 0;                  // actions and cards: how many earlier ones (by line)
-                                         // of the client have the same text
-    int days_late = 0;                   // overdue: moved to today, this many days late
-    bool new_client = false;             // a new client's first contact, on today
+    std::optional<Date> reminder;  // contacts: the reminder day, when there is one
+    int occurrence = 0;            // actions and cards: how many earlier ones (by line)
+                                   // of the client have the same text
+    int days_late = 0;             // overdue: moved to today, this many days late
+    bool new_client = false;       // a new client's first contact, on today
 };
 
 // The agenda's summary counts (spec §6): clients due today, overdue or new,
@@ -81,7 +81,7 @@ struct AgendaCounts {
 // (spec §6).
 struct Agenda {
     Date today = Date::min();
-    std::string calendar_id;               // spec §7.2
+    std::string calendar_id;  // spec §7.2
 
     // Every client, by N (null last), then file (spec §7.1).
     std::vector<const ClientRecord*> clients;
@@ -92,11 +92,11 @@ struct Agenda {
     // then line.
     std::vector<CalendarEvent> events;
     AgendaCounts counts;
-    std::vector<AgendaItem> overdue;       // contacts, then action items, each oldest first
-    std::vector<AgendaItem> due_today;     // contacts, action items and new clients
-    std::vector<PrepareItem> prepare;      // by due date
-    std::vector<AgendaItem> coming_up;     // by due date; nothing shown in prepare
-    std::vector<CardItem> cards;           // by date, then file, then line
+    std::vector<AgendaItem> overdue;    // contacts, then action items, each oldest first
+    std::vector<AgendaItem> due_today;  // contacts, action items and new clients
+    std::vector<PrepareItem> prepare;   // by due date
+    std::vector<AgendaItem> coming_up;  // by due date; nothing shown in prepare
+    std::vector<CardItem> cards;        // by date, then file, then line
     std::vector<const ClientRecord*> no_next_action;  // every engagement but paused
     const std::vector<Problem>* problems = nullptr;
 };

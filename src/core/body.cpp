@@ -24,7 +24,10 @@ class BodyScanner {
 public:
     BodyScanner(std::string_view body, int first_line, const std::vector<std::string>& log_heading,
                 std::string_view file, BodySpots* spots)
-        : lines_(body), first_line_(first_line), log_heading_(log_heading), file_(file),
+        : lines_(body),
+          first_line_(first_line),
+          log_heading_(log_heading),
+          file_(file),
           spots_(spots) {}
 
     BodyScan run(cmark_node* doc) {
@@ -52,24 +55,22 @@ private:
             if (ev != CMARK_EVENT_ENTER) continue;
             cmark_node* node = cmark_iter_get_node(it.get());
             switch (cmark_node_get_type(node)) {
-            case CMARK_NODE_BLOCK_QUOTE:
-                // SPEC §4.1: text in block quotes is never an entry; quoted
-                // tasks are someone else's words, not action items, either.
-                cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
-                break;
-            case CMARK_NODE_HEADING:
-                on_heading(node, cmark_node_parent(node) == doc);
-                cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
-                break;
-            case CMARK_NODE_PARAGRAPH:
-                cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
-                break;
-            case CMARK_NODE_ITEM:
-                on_item(node, doc);
-                break;
-            default:
-                // Code blocks and HTML blocks are leaves: nothing in them is read.
-                break;
+                case CMARK_NODE_BLOCK_QUOTE:
+                    // SPEC §4.1: text in block quotes is never an entry; quoted
+                    // tasks are someone else's words, not action items, either.
+                    cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+                    break;
+                case CMARK_NODE_HEADING:
+                    on_heading(node, cmark_node_parent(node) == doc);
+                    cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+                    break;
+                case CMARK_NODE_PARAGRAPH:
+                    cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+                    break;
+                case CMARK_NODE_ITEM: on_item(node, doc); break;
+                default:
+                    // Code blocks and HTML blocks are leaves: nothing in them is read.
+                    break;
             }
         }
     }
@@ -89,8 +90,8 @@ private:
         }
         if (level == 1 && !scan_.first_h1 && !text.empty()) scan_.first_h1 = text;
         cmark_node* first = cmark_node_first_child(node);
-        const int column = first ? cmark_node_get_start_column(first)
-                                 : cmark_node_get_start_column(node);
+        const int column =
+            first ? cmark_node_get_start_column(first) : cmark_node_get_start_column(node);
         const int last_line = std::max(line, cmark_node_get_end_line(node));
         ContactEntry* entry = add_entry(std::move(text), true, level, line, last_line, column);
         if (entry == nullptr) return;
@@ -107,24 +108,21 @@ private:
     // own, or meant to be), tables, code, HTML blocks and block quotes.
     void read_under_heading(cmark_node* node, ContactEntry& entry) {
         switch (cmark_node_get_type(node)) {
-        case CMARK_NODE_PARAGRAPH:
-            read_paragraph(node, entry);
-            break;
-        case CMARK_NODE_LIST:
-            for (cmark_node* item = cmark_node_first_child(node); item;
-                 item = cmark_node_next(item)) {
-                if (is_task_item(item)) continue;
-                cmark_node* para = cmark_node_first_child(item);
-                if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
-                    leading_date(plain_text(para)).kind != DateStart::none)
-                    continue;
-                for (cmark_node* child = cmark_node_first_child(item); child;
-                     child = cmark_node_next(child))
-                    read_under_heading(child, entry);
-            }
-            break;
-        default:
-            break;  // block quotes, code, HTML blocks, thematic breaks
+            case CMARK_NODE_PARAGRAPH: read_paragraph(node, entry); break;
+            case CMARK_NODE_LIST:
+                for (cmark_node* item = cmark_node_first_child(node); item;
+                     item = cmark_node_next(item)) {
+                    if (is_task_item(item)) continue;
+                    cmark_node* para = cmark_node_first_child(item);
+                    if (para && cmark_node_get_type(para) == CMARK_NODE_PARAGRAPH &&
+                        leading_date(plain_text(para)).kind != DateStart::none)
+                        continue;
+                    for (cmark_node* child = cmark_node_first_child(item); child;
+                         child = cmark_node_next(child))
+                        read_under_heading(child, entry);
+                }
+                break;
+            default: break;  // block quotes, code, HTML blocks, thematic breaks
         }
     }
 
@@ -140,8 +138,10 @@ private:
             if (row.find('|') == std::string_view::npos) continue;
             bool dash = false, other = false;
             for (char c : row) {
-                if (c == '-') dash = true;
-                else if (c != '|' && c != ':' && c != ' ' && c != '\t') other = true;
+                if (c == '-')
+                    dash = true;
+                else if (c != '|' && c != ':' && c != ' ' && c != '\t')
+                    other = true;
             }
             if (dash && !other) return l - 1;
         }
@@ -159,8 +159,10 @@ private:
             last = table - 1;
             for (int l = first; l <= last; ++l) {
                 std::string_view content = lines_.content(l);
-                if (l == first) content.remove_prefix(std::min<std::size_t>(
-                    content.size(), static_cast<std::size_t>(std::max(column, 1) - 1)));
+                if (l == first)
+                    content.remove_prefix(
+                        std::min<std::size_t>(content.size(),
+                                              static_cast<std::size_t>(std::max(column, 1) - 1)));
                 text += content;
                 text += ' ';
             }
@@ -208,8 +210,7 @@ private:
         std::pair<int, int> cursor{first, 0};
         for (const auto& miss : marks.near_misses) {
             const auto [l, c] = locate(first, last, column, miss.written, cursor);
-            warn(l, c, fmt::format("unknown tag {} (did you mean {}?)", miss.written,
-                                   miss.meant));
+            warn(l, c, fmt::format("unknown tag {} (did you mean {}?)", miss.written, miss.meant));
         }
         if (!marks.next_invalid.empty()) {
             std::pair<int, int> next_cursor{first, 0};
@@ -246,9 +247,9 @@ private:
         if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH) return;
         const int line = cmark_node_get_start_line(item);
         const int column = cmark_node_get_start_column(para);
-        if (ContactEntry* entry = add_entry(plain_text(para), false, log_level_, line,
-                                            last_content_line(item), column,
-                                            last_content_line(para)))
+        if (ContactEntry* entry =
+                add_entry(plain_text(para), false, log_level_, line, last_content_line(item),
+                          column, last_content_line(para)))
             check_next(*entry, line, column);
     }
 
@@ -277,8 +278,8 @@ private:
                            .is_heading = is_heading,
                            .column = column,
                            .level = level};
-        report_marks(entry.marks, line, text_last_line ? text_last_line : (is_heading ? last_line : line),
-                     column);
+        report_marks(entry.marks, line,
+                     text_last_line ? text_last_line : (is_heading ? last_line : line), column);
         entry.text = std::move(text);
         if (spots_) spots_->entries.push_back({is_heading, level, line, last_line, entry.date});
         scan_.entries.push_back(std::move(entry));
@@ -292,7 +293,8 @@ private:
         if (para == nullptr || cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)
             return;  // an empty box (`- [ ]` and nothing else) asks for nothing
         const std::string_view source = lines_.content(cmark_node_get_start_line(para));
-        const auto from = static_cast<std::size_t>(std::max(cmark_node_get_start_column(para), 1) - 1);
+        const auto from =
+            static_cast<std::size_t>(std::max(cmark_node_get_start_column(para), 1) - 1);
         std::string line(from < source.size() ? source.substr(from) : std::string_view{});
 
         TaskItem task;
@@ -349,8 +351,10 @@ BodyScan scan_body(std::string_view body, int first_line,
         const LineIndex lines(body);
         BodyScan scan;
         scan.problems.push_back(Problem{
-            std::string(file), first_line + lines.line_of(slow->offset) - 1,
-            lines.column_of(slow->offset), Severity::error,
+            std::string(file),
+            first_line + lines.line_of(slow->offset) - 1,
+            lines.column_of(slow->offset),
+            Severity::error,
             fmt::format("{}: the Markdown parser would take too long (close them, or put them "
                         "in `code`)",
                         slow->what),

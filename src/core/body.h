@@ -24,18 +24,20 @@
 namespace touchbase {
 
 struct BodyScan {
-    std::vector<ContactEntry> entries;   // in file order
-    std::vector<TaskItem> open_tasks;    // in file order; checked items are excluded
-    std::optional<std::string> first_h1; // plain text of the first level-1 heading
-    std::vector<Problem> problems;       // warnings (invalid date-like starts, `next:` not after its entry);
-                                         // one error, and nothing else, for a body cmark-gfm would parse
-                                         // too slowly (body_guards.h)
+    std::vector<ContactEntry> entries;    // in file order
+    std::vector<TaskItem> open_tasks;     // in file order; checked items are excluded
+    std::optional<std::string> first_h1;  // plain text of the first level-1 heading
+    std::vector<Problem>
+        problems;  // warnings (invalid date-like starts, `next:` not after its entry);
+                   // one error, and nothing else, for a body cmark-gfm would parse
+                   // too slowly (body_guards.h)
 };
 
 // `body` is the text after the front matter; its first line is file line
 // `first_line`. `log_heading` is SPEC §8's `log_heading`: the names of log
 // sections, compared as words (log_heading.h). Problems carry `file`.
 [[nodiscard]] BodyScan scan_body(std::string_view body, int first_line,
-                   const std::vector<std::string>& log_heading, std::string_view file);
+                                 const std::vector<std::string>& log_heading,
+                                 std::string_view file);
 
 }  // namespace touchbase

@@ -11,8 +11,9 @@ namespace touchbase {
 // Where and how the contact log is written, for `touchbase log`.
 struct LogLayout {
     enum class Style { none, headings, list } style = Style::none;
-    bool newest_first = false;   // entries in the file are in descending date order
-    int heading_level = 0;       // level of dated headings (style headings), or of the Log heading (style list)
+    bool newest_first = false;  // entries in the file are in descending date order
+    int heading_level =
+        0;  // level of dated headings (style headings), or of the Log heading (style list)
     // Byte offsets in the *body* text where a new entry goes: before the first
     // entry (newest first) or after the last one (oldest first). -1 if unknown.
     // insert_top is the start of the first entry's line. insert_bottom, for
@@ -33,6 +34,7 @@ struct LogLayout {
 // SPEC §8's `log_heading`, as for scan_body. The style is `none` exactly when
 // scan_body finds no contact entry, and a body that scan_body refuses as too
 // slow to parse has no layout.
-[[nodiscard]] LogLayout log_layout(std::string_view body, const std::vector<std::string>& log_heading);
+[[nodiscard]] LogLayout log_layout(std::string_view body,
+                                   const std::vector<std::string>& log_heading);
 
 }  // namespace touchbase

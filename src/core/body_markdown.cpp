@@ -54,16 +54,13 @@ std::string plain_text(cmark_node* node) {
         if (ev != CMARK_EVENT_ENTER) continue;
         cmark_node* n = cmark_iter_get_node(it.get());
         switch (cmark_node_get_type(n)) {
-        case CMARK_NODE_TEXT:
-        case CMARK_NODE_CODE:
-            if (const char* lit = cmark_node_get_literal(n)) out += lit;
-            break;
-        case CMARK_NODE_SOFTBREAK:
-        case CMARK_NODE_LINEBREAK:
-            out += ' ';
-            break;
-        default:
-            break;
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+                if (const char* lit = cmark_node_get_literal(n)) out += lit;
+                break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: out += ' '; break;
+            default: break;
         }
     }
     return out;

@@ -22,8 +22,8 @@ bool opens_word(std::string_view s, std::size_t at) {
 bool closes_word(std::string_view s, std::size_t at) {
     if (at >= s.size() || space_at(s, at) > 0) return true;
     const char c = s[at];
-    const bool punct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
-                       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+    const bool punct = (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') ||
+                       (c >= '{' && c <= '~');
     return punct && c != '-' && c != '_' && c != '/';
 }
 
@@ -126,7 +126,8 @@ std::size_t read_tag(std::string_view text, std::size_t at, EntryMarks& marks) {
     }
     if (!meant.empty()) {
         const std::size_t shown = suffixed ? suffixed_end(text, end) : end;
-        marks.near_misses.push_back({at, std::string(text.substr(at, shown - at)), std::move(meant)});
+        marks.near_misses.push_back(
+            {at, std::string(text.substr(at, shown - at)), std::move(meant)});
     }
     return end - 1;
 }

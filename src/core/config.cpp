@@ -200,16 +200,21 @@ std::optional<OffboardingStep> offboarding_step(ConfigReader& reader, const YAML
     for (const auto& field : item) {
         std::string name = field.first.IsScalar() ? field.first.Scalar() : "";
         if (name == "do") {
-            if (auto s = reader.string(field.second, "do")) step.text = *s;
-            else ok = false;
+            if (auto s = reader.string(field.second, "do"))
+                step.text = *s;
+            else
+                ok = false;
         } else if (name == "after") {
             if (field.second.IsNull()) continue;
-            if (auto d = reader.duration(field.second, "after")) step.after = d;
-            else ok = false;
+            if (auto d = reader.duration(field.second, "after"))
+                step.after = d;
+            else
+                ok = false;
         } else {
             reader.problem(field.first, Severity::warning,
                            fmt::format("unknown key '{}' in an offboarding item "
-                                       "(expected do and after)", name));
+                                       "(expected do and after)",
+                                       name));
         }
     }
     if (ok && step.text.empty()) {
@@ -260,7 +265,10 @@ std::optional<Problem> check_config_text(std::string_view text, std::string_view
     const NestingDepth depth = nesting_depth(text, kMaxFrontMatterDepth);
     if (depth.depth <= kMaxFrontMatterDepth) return std::nullopt;
     const TextPosition pos = position_of(text, depth.offset);
-    return Problem{std::string(file), pos.line, pos.column, Severity::error,
+    return Problem{std::string(file),
+                   pos.line,
+                   pos.column,
+                   Severity::error,
                    fmt::format("the configuration is nested deeper than {} levels",
                                kMaxFrontMatterDepth),
                    {}};
@@ -292,13 +300,14 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
     }
     YAML::Node root;
     if (auto error = load_yaml(text, root)) {
-        problems.push_back({std::string(file), error->line, error->column, Severity::error,
-                            error->message, {}});
+        problems.push_back(
+            {std::string(file), error->line, error->column, Severity::error, error->message, {}});
         return result;
     }
     if (root.IsNull()) return result;
     if (!root.IsMap()) {
-        reader.problem(root, Severity::error, "the configuration must be a mapping of keys to values");
+        reader.problem(root, Severity::error,
+                       "the configuration must be a mapping of keys to values");
         return result;
     }
 
@@ -326,7 +335,7 @@ ConfigRead read_config(std::string_view text, std::string_view file) {
 
 std::string default_config_text(std::string_view calendar_id) {
     const std::string id_line = calendar_id.empty() ? std::string("# calendar_id: 3f9c2a71d04e")
-                                                     : "calendar_id: " + std::string(calendar_id);
+                                                    : "calendar_id: " + std::string(calendar_id);
     return R"(# touchbase configuration. Every key is optional; the values below are the
 # defaults. See the README for what each one does.
 
@@ -334,7 +343,8 @@ std::string default_config_text(std::string_view calendar_id) {
 agenda: agenda.md
 # Part of every calendar event's UID (agenda --format ics), so that two notes
 # folders never share one; default: this folder's name.
-)" + id_line + R"(
+)" + id_line +
+           R"(
 # Paths (globs relative to this folder) that are not client notes,
 # for example [templates/**, archive/**].
 exclude: []

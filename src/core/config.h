@@ -19,7 +19,7 @@ struct OffboardingStep {
 
 struct Config {
     std::string agenda = "agenda.md";
-    std::string calendar_id;    // spec §7.2: in every ICS UID; empty: DIR's folder name
+    std::string calendar_id;  // spec §7.2: in every ICS UID; empty: DIR's folder name
     std::vector<std::string> exclude;
     Duration horizon{7, Unit::days};
     Duration remind_before{2, Unit::days};

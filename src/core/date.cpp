@@ -25,7 +25,7 @@ struct Civil {
 constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) {
     y -= m <= 2 ? 1 : 0;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const std::int64_t yoe = y - era * 400;                                    // [0, 399]
+    const std::int64_t yoe = y - era * 400;                                   // [0, 399]
     const std::int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;  // [0, 365]
     const std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           // [0, 146096]
     return era * 146097 + doe - 719468;
@@ -34,13 +34,13 @@ constexpr std::int64_t days_from_civil(std::int64_t y, int m, int d) {
 constexpr Civil civil_from_days(std::int64_t z) {
     z += 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const std::int64_t doe = z - era * 146097;                                 // [0, 146096]
+    const std::int64_t doe = z - era * 146097;                                       // [0, 146096]
     const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
     const std::int64_t y = yoe + era * 400;
-    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);         // [0, 365]
-    const std::int64_t mp = (5 * doy + 2) / 153;                               // [0, 11]
-    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);              // [1, 31]
-    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);                 // [1, 12]
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);  // [0, 365]
+    const std::int64_t mp = (5 * doy + 2) / 153;                       // [0, 11]
+    const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);      // [1, 31]
+    const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);         // [1, 12]
     return Civil{y + (m <= 2 ? 1 : 0), m, d};
 }
 

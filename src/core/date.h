@@ -31,9 +31,9 @@ public:
     static Date min();  // 0001-01-01
 
     int year() const;
-    int month() const;  // 1..12
-    int day() const;    // 1..31
-    int weekday() const;  // 0 = Monday .. 6 = Sunday
+    int month() const;        // 1..12
+    int day() const;          // 1..31
+    int weekday() const;      // 0 = Monday .. 6 = Sunday
     std::string str() const;  // "YYYY-MM-DD"
 
     // Days since 1970-01-01 (negative before).
@@ -121,8 +121,9 @@ std::optional<std::pair<int, int>> parse_month_day(std::string_view text);
 // SPEC §1 workdays: weekday in `workdays` and not a holiday.
 struct Calendar {
     std::array<bool, 7> workdays{true, true, true, true, true, false, false};  // Mon..Sun
-    std::vector<Date> holidays;                    // sorted (searched with binary search)
-    std::vector<std::pair<int, int>> yearly;       // (month, day), "MM-DD" holidays; 02-29 matches Feb 29 only
+    std::vector<Date> holidays;  // sorted (searched with binary search)
+    std::vector<std::pair<int, int>>
+        yearly;  // (month, day), "MM-DD" holidays; 02-29 matches Feb 29 only
 
     bool is_workday(Date d) const;
     // The first workday on or after `d` (nullopt if none before 9999-12-31 or

@@ -10,8 +10,8 @@
 namespace touchbase {
 
 struct Edit {
-    std::size_t offset = 0;   // in the original bytes
-    std::size_t length = 0;   // bytes replaced (0 = insertion)
+    std::size_t offset = 0;  // in the original bytes
+    std::size_t length = 0;  // bytes replaced (0 = insertion)
     std::string replacement;
     friend bool operator==(const Edit&, const Edit&) = default;
 };

@@ -77,14 +77,15 @@ Problem key_after_dots_problem(const KeyAfterDots& found, const FrontMatter& fm,
     const OwnedSlot& first = fm.slot(found.key);
     const char* name = to_string(found.key);
     std::string message =
-        first.present
-            ? fmt::format("{} appears twice (first on line {}); touchbase cannot tell which one "
-                          "to update",
-                          name, first.line)
-            : fmt::format("{} comes after the '...' that closes the front matter on line {} and "
-                          "before the '---' on line {}; touchbase cannot tell whether it belongs "
-                          "to the front matter (expected it above line {})",
-                          name, dots_line, dashes_line, dots_line);
+        first.present ? fmt::format(
+                            "{} appears twice (first on line {}); touchbase cannot tell which one "
+                            "to update",
+                            name, first.line)
+                      : fmt::format(
+                            "{} comes after the '...' that closes the front matter on line {} and "
+                            "before the '---' on line {}; touchbase cannot tell whether it belongs "
+                            "to the front matter (expected it above line {})",
+                            name, dots_line, dashes_line, dots_line);
     return {std::string(file), found.line, 1, Severity::error, std::move(message), {}};
 }
 

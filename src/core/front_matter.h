@@ -18,12 +18,12 @@ namespace touchbase {
 struct Split {
     enum class Kind { not_a_note, note, unclosed } kind = Kind::not_a_note;
     bool bom = false;
-    std::string eol = "\n";         // line ending of the opening line: "\n" or "\r\n"
-    std::size_t yaml_begin = 0;     // offset of the first byte after the opening line
-    std::size_t yaml_end = 0;       // offset of the closing delimiter line (end of YAML text)
-    std::size_t body_begin = 0;     // offset of the first byte after the closing line
-    int yaml_first_line = 2;        // file line of yaml_begin
-    int body_first_line = 0;        // file line of body_begin
+    std::string eol = "\n";      // line ending of the opening line: "\n" or "\r\n"
+    std::size_t yaml_begin = 0;  // offset of the first byte after the opening line
+    std::size_t yaml_end = 0;    // offset of the closing delimiter line (end of YAML text)
+    std::size_t body_begin = 0;  // offset of the first byte after the closing line
+    int yaml_first_line = 2;     // file line of yaml_begin
+    int body_first_line = 0;     // file line of body_begin
     std::string_view yaml(std::string_view bytes) const {
         return bytes.substr(yaml_begin, yaml_end - yaml_begin);
     }
@@ -99,7 +99,7 @@ struct FrontMatterRead {
 // line 1; for `not_a_note` it is empty. (Whole-file checks, UTF-8, NUL and
 // 10 MiB, belong to the caller.)
 [[nodiscard]] FrontMatterRead read_front_matter(std::string_view bytes, const Split& split,
-                                  std::string_view file);
+                                                std::string_view file);
 
 inline constexpr std::size_t kMaxFrontMatterBytes = 64 * 1024;
 inline constexpr int kMaxFrontMatterDepth = 64;

@@ -94,7 +94,7 @@ private:
         if (top && top->column == column && (top->sequence == dash || !dash))
             reach(level_, i);  // one more entry of the same collection
         else
-            open(i, dash);     // deeper, or a sequence at its key's column
+            open(i, dash);  // deeper, or a sequence at its key's column
         if (entry_indicator) ++i;
         return true;
     }
@@ -170,7 +170,7 @@ private:
             const char d = line_[i];
             const char next = i + 1 < line_.size() ? line_[i + 1] : ' ';
             if (d == ':' && (is_blank(next) || (flow_ > 0 && std::string_view(",[]{}").find(next) !=
-                                                                  std::string_view::npos)))
+                                                                 std::string_view::npos)))
                 break;
             if (d == '#' && is_blank(line_[i - 1])) break;
             if (ends_flow_token(d) || (flow_ > 0 && (d == '[' || d == '{'))) break;
@@ -189,7 +189,7 @@ private:
     char quote_ = 0;                 // inside a quoted scalar spanning lines
     int block_scalar_parent_ = -1;   // inside a block scalar: lines indented more than this
     int last_indent_ = 0;
-    int first_column_ = 0;                          // of the line's first token
+    int first_column_ = 0;                             // of the line's first token
     std::size_t key_column_ = std::string_view::npos;  // where the last scalar began
 };
 

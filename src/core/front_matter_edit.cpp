@@ -73,8 +73,8 @@ std::vector<Edit> plan_owned_edits(std::string_view /*bytes*/, const Split& spli
         if (!slot.present) {
             // SPEC §9: a `key: value` line just before the closing delimiter,
             // in the §3 order (insertions at one offset keep their order).
-            edits.push_back({split.yaml_end, 0,
-                             std::string(to_string(k)) + ": " + value + split.eol});
+            edits.push_back(
+                {split.yaml_end, 0, std::string(to_string(k)) + ": " + value + split.eol});
         } else if (slot.value_length == 0) {
             // `key:` with nothing after it: value_offset is just after the
             // colon; one space, then the value, before any spacing or comment.

@@ -8,11 +8,14 @@
 
 namespace touchbase {
 
-const ScalarType<std::string> kStringType{
-    [](std::string_view text) { return std::optional<std::string>(text); }, "", "a string", ""};
-const ScalarType<Engagement> kEngagementType{
-    parse_engagement, "active, casual, ongoing, former or paused", "one of {expected}",
-    "unknown engagement '{value}' (expected {expected})"};
+const ScalarType<std::string> kStringType{[](std::string_view text) {
+                                              return std::optional<std::string>(text);
+                                          },
+                                          "", "a string", ""};
+const ScalarType<Engagement> kEngagementType{parse_engagement,
+                                             "active, casual, ongoing, former or paused",
+                                             "one of {expected}",
+                                             "unknown engagement '{value}' (expected {expected})"};
 const ScalarType<Date> kDateType{Date::parse, "YYYY-MM-DD", "a date ({expected})",
                                  "invalid date '{value}' for {key} (expected {expected})"};
 // The form a duration takes, for messages (as the command line says it).
@@ -24,9 +27,10 @@ const ScalarType<Duration> kDurationType{Duration::parse,
 namespace {
 
 // The keys of spec §3, for near misses.
-constexpr std::string_view kKnownKeys[] = {
-    "name",          "engagement",   "owner",   "next_actions", "cards",     "project_end",
-    "remind_before", "last_contact", "counter", "next_contact", "offboarded"};
+constexpr std::string_view kKnownKeys[] = {"name",          "engagement",   "owner",
+                                           "next_actions",  "cards",        "project_end",
+                                           "remind_before", "last_contact", "counter",
+                                           "next_contact",  "offboarded"};
 
 // A key as compared for near misses: lower case, `-` taken as `_`.
 std::string key_form(std::string_view key) {
@@ -76,7 +80,8 @@ void FrontMatterReader::read_user_keys(const std::vector<Entry>& entries) {
     // Any scalar is taken as its text: `name: 1984` is the name "1984".
     if (auto v = value_of("name")) read_value(*v, "name", kStringType, fm.name);
     if (auto v = value_of("owner")) read_value(*v, "owner", kStringType, fm.owner);
-    if (auto v = value_of("engagement")) read_value(*v, "engagement", kEngagementType, fm.engagement);
+    if (auto v = value_of("engagement"))
+        read_value(*v, "engagement", kEngagementType, fm.engagement);
     if (auto v = value_of("next_actions")) read_next_actions(*v);
     if (auto v = value_of("cards")) read_cards(*v);
     if (auto v = value_of("project_end")) read_value(*v, "project_end", kDateType, fm.project_end);
@@ -163,8 +168,9 @@ void FrontMatterReader::read_action(const YAML::Node& item, int line) {
         }
     }
     if (!has_do && ok) {
-        warning_at(item, "a next_actions item must have a 'do' (like {do: TEXT, due: DATE}); the "
-                         "item is ignored");
+        warning_at(item,
+                   "a next_actions item must have a 'do' (like {do: TEXT, due: DATE}); the "
+                   "item is ignored");
         ok = false;
     }
     if (ok && !done) out_.front_matter.next_actions.push_back(std::move(action));

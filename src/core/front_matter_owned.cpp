@@ -22,14 +22,14 @@ const char* disagreement(const YAML::Node& v, const YAML::Mark& key_mark, const 
         // always is one: the probe). Anything else is a value on a later
         // line (`key:` then `  2026-01-01`, `  ~`, or even `null` at column 1,
         // which yaml-cpp takes as the value).
-        const bool at_next_key = !vm.is_null() && vm.line == next_key.line &&
-                                 vm.column == next_key.column;
+        const bool at_next_key =
+            !vm.is_null() && vm.line == next_key.line && vm.column == next_key.column;
         column = t.after_colon;
         return v.IsNull() && at_next_key ? nullptr : "the value is on a later line";
     }
     column = t.start;
-    const bool value_here = !vm.is_null() && vm.line == key_mark.line &&
-                            vm.column == static_cast<int>(t.start);
+    const bool value_here =
+        !vm.is_null() && vm.line == key_mark.line && vm.column == static_cast<int>(t.start);
     if (t.quote != 0)
         return value_here && v.IsScalar() ? nullptr : "the value is not a single quoted scalar";
     // A plain scalar continued on the next lines reads longer than its token.
@@ -80,7 +80,8 @@ void FrontMatterReader::read_owned(OwnedKey k, const Entry& e, const YAML::Mark&
         slot.quote = t.quote;
         slot.is_null = e.value.IsNull() || (t.quote != 0 && e.value.Scalar().empty());
         if (!slot.is_null)
-            slot.text = t.quote != 0 ? e.value.Scalar() : std::string(line.substr(t.start, t.end - t.start));
+            slot.text = t.quote != 0 ? e.value.Scalar()
+                                     : std::string(line.substr(t.start, t.end - t.start));
         slot.value_offset = line_offset + t.start;
         slot.value_length = t.end - t.start;
         slot.column = static_cast<int>(t.start) + 1;

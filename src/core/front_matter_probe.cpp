@@ -117,7 +117,8 @@ bool FrontMatterReader::diagnose_text() {
             if (in_rest != npos) v = item + in_rest;
         }
         if (v == npos || v >= line.size()) continue;
-        if (diagnose_reserved_start(l, item, v) || diagnose_unclosed_flow(l, indent, v)) return true;
+        if (diagnose_reserved_start(l, item, v) || diagnose_unclosed_flow(l, indent, v))
+            return true;
     }
     return diagnose_missing_colon();
 }
@@ -130,8 +131,8 @@ bool FrontMatterReader::diagnose_reserved_start(int l, std::size_t item, std::si
     if (c != '@' && c != '`' && c != '%') return false;
     const std::string_view key = trim_blanks(line.substr(item, line.find(':', item) - item));
     problem(Severity::error, l, static_cast<int>(value),
-            fmt::format("a value starting with '{}' must be quoted (e.g. {}: \"{}\")", c, shown(key),
-                        shown(trim_trailing_blanks(line.substr(value)))));
+            fmt::format("a value starting with '{}' must be quoted (e.g. {}: \"{}\")", c,
+                        shown(key), shown(trim_trailing_blanks(line.substr(value)))));
     return true;
 }
 
@@ -151,8 +152,10 @@ bool FrontMatterReader::diagnose_unclosed_flow(int l, std::size_t indent, std::s
         for (std::size_t i = m == l ? value : 0; i < text.size(); ++i) {
             const char ch = text[i];
             if (quote != 0) {
-                if (quote == '"' && ch == '\\') ++i;
-                else if (ch == quote) quote = 0;
+                if (quote == '"' && ch == '\\')
+                    ++i;
+                else if (ch == quote)
+                    quote = 0;
             } else if (ch == '"' || ch == '\'') {
                 quote = ch;
             } else if (ch == '#' && i > 0 && is_blank(text[i - 1])) {
@@ -219,8 +222,9 @@ void FrontMatterReader::diagnose() {
     YAML::Mark at = YAML::Mark::null_mark();
     if (root.IsMap())
         for (auto it = root.begin(); it != root.end(); ++it) at = it->first.Mark();
-    error_at(at, "invalid YAML: this entry is not finished (an unclosed quote, or a line "
-                 "without ':'?)");
+    error_at(at,
+             "invalid YAML: this entry is not finished (an unclosed quote, or a line "
+             "without ':'?)");
 }
 
 }  // namespace touchbase

@@ -93,7 +93,8 @@ void FrontMatterReader::read_entries(const std::vector<Entry>& entries,
             if (entries[i].key == to_string(k)) seen.push_back(i);
         if (seen.size() != 1) continue;  // absent, or twice (an error above)
         const std::size_t i = seen.front();
-        read_owned(k, entries[i], i + 1 < entries.size() ? entries[i + 1].key_node.Mark() : probe_mark);
+        read_owned(k, entries[i],
+                   i + 1 < entries.size() ? entries[i + 1].key_node.Mark() : probe_mark);
     }
 }
 

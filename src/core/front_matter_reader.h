@@ -77,7 +77,9 @@ private:
     void error_at(const YAML::Mark& m, std::string message) {
         problem_at(Severity::error, m, std::move(message));
     }
-    void error_at(const YAML::Node& n, std::string message) { error_at(n.Mark(), std::move(message)); }
+    void error_at(const YAML::Node& n, std::string message) {
+        error_at(n.Mark(), std::move(message));
+    }
     void warning_at(const YAML::Node& n, std::string message) {
         problem_at(Severity::warning, n.Mark(), std::move(message));
     }

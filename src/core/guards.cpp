@@ -23,8 +23,8 @@ std::optional<Problem> check_text(std::string_view bytes, std::string_view file,
         return std::nullopt;
     }
     const TextPosition pos = position_of(bytes, at);
-    return Problem{std::string(file), pos.line, pos.column, Severity::error, std::move(message),
-                   {}};
+    return Problem{std::string(file), pos.line,           pos.column,
+                   Severity::error,   std::move(message), {}};
 }
 
 }  // namespace touchbase

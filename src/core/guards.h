@@ -17,6 +17,6 @@ namespace touchbase {
 // the text is clean. `file` is used in the problem only; `subject` starts
 // the message ("the note", "the configuration").
 [[nodiscard]] std::optional<Problem> check_text(std::string_view bytes, std::string_view file,
-                                  std::string_view subject);
+                                                std::string_view subject);
 
 }  // namespace touchbase

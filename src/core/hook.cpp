@@ -43,7 +43,8 @@ repository={repository}
 
 // When it acts at all: after a hook it replaced, in its own repository,
 // with a notes folder, and with a touchbase binary.
-constexpr std::string_view kHookGuards = R"hook(# A hook that `touchbase init --force` replaced runs first.
+constexpr std::string_view kHookGuards =
+    R"hook(# A hook that `touchbase init --force` replaced runs first.
 if [ -x "$0.bak" ]; then
     "$0.bak" "$@" || exit
 fi
@@ -67,7 +68,8 @@ fi
 
 // Staging into the index git commits from (and the real one), and a
 // temporary folder.
-constexpr std::string_view kHookStaging = R"hook(# `git commit FILE` commits from a temporary index, and the real index
+constexpr std::string_view kHookStaging =
+    R"hook(# `git commit FILE` commits from a temporary index, and the real index
 # (index.lock until the commit ends) becomes the index afterwards: what the
 # hook stages goes into both, so nothing stale stays staged.
 real_index=
@@ -154,7 +156,8 @@ fi
 )hook";
 
 // The tracked agenda: written and staged, never stopping the commit.
-constexpr std::string_view kHookAgenda = R"hook(# The agenda changes every day: where git tracks it, write it and stage it.
+constexpr std::string_view kHookAgenda =
+    R"hook(# The agenda changes every day: where git tracks it, write it and stage it.
 agenda=$(sed -n 's/^agenda:[[:space:]]*//p' "$notes/.touchbase.yaml" 2>/dev/null | head -n 1 |
     sed -e 's/[[:space:]]#.*$//' -e 's/[[:space:]]*$//' -e "s/^'\(.*\)'\$/\1/" -e 's/^"\(.*\)"$/\1/')
 [ -n "$agenda" ] || agenda=agenda.md

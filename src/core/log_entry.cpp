@@ -28,16 +28,17 @@ bool ends_with_line_ending(std::string_view bytes) {
 
 // How the note writes an entry: what comes before the date, around it and after it.
 struct EntryShape {
-    std::string lead;        // "## " or "- " (indentation and list marker included)
-    std::string open, close; // "**", "[[" ... around the date
-    std::string separator;   // between the date and the words
+    std::string lead;         // "## " or "- " (indentation and list marker included)
+    std::string open, close;  // "**", "[[" ... around the date
+    std::string separator;    // between the date and the words
 };
 
 // Reads the decoration around the date at the start of `content` (after the
 // heading marks or the list marker) and the separator after it.
 void read_date_style(std::string_view content, EntryShape& shape) {
-    static constexpr std::pair<std::string_view, std::string_view> wraps[] = {
-        {"**", "**"}, {"__", "__"}, {"[[", "]]"}};
+    static constexpr std::pair<std::string_view, std::string_view> wraps[] = {{"**", "**"},
+                                                                              {"__", "__"},
+                                                                              {"[[", "]]"}};
     std::string_view open, close;
     for (const auto& [o, c] : wraps) {
         if (content.starts_with(o)) {
@@ -54,9 +55,11 @@ void read_date_style(std::string_view content, EntryShape& shape) {
     // The separator: spaces and punctuation, en and em dashes included.
     std::size_t end = at;
     for (;;) {
-        if (end < content.size() && std::string_view(" \t:-|,;.").find(content[end]) != std::string_view::npos) {
+        if (end < content.size() &&
+            std::string_view(" \t:-|,;.").find(content[end]) != std::string_view::npos) {
             ++end;
-        } else if (content.substr(end).starts_with("\u2013") || content.substr(end).starts_with("\u2014")) {
+        } else if (content.substr(end).starts_with("\u2013") ||
+                   content.substr(end).starts_with("\u2014")) {
             end += 3;
         } else {
             break;
@@ -139,7 +142,8 @@ std::string entry_words(const LogEntry& entry) {
     if (entry.needs) add("#needs");
     if (entry.news) add("#news");
     if (entry.missed) add("#missed");
-    if (entry.card) add(entry.card_occasion.empty() ? std::string("#card") : "#card:" + entry.card_occasion);
+    if (entry.card)
+        add(entry.card_occasion.empty() ? std::string("#card") : "#card:" + entry.card_occasion);
     if (entry.next) add(fmt::format("next:{}", *entry.next));
     return words;
 }
@@ -185,8 +189,8 @@ Edit plan_log_entry(std::string_view bytes, std::size_t body_begin, std::string_
         return Edit{pos, 0, fmt::format("{}{}{}{}", before, eol, line, eol)};
     }
     return Edit{end, 0,
-                fmt::format("{}## {}{}{}{}{}", append_separator(bytes, eol), log_heading,
-                            eol, eol, line, eol)};
+                fmt::format("{}## {}{}{}{}{}", append_separator(bytes, eol), log_heading, eol, eol,
+                            line, eol)};
 }
 
 }  // namespace touchbase

@@ -24,7 +24,7 @@ struct LogEntry {
     bool missed = false;
     bool card = false;
     std::string card_occasion;  // `#card:OCCASION` when not empty
-    std::optional<Date> next;  // `next:DATE`
+    std::optional<Date> next;   // `next:DATE`
 };
 
 // "MESSAGE #needs #news #missed #card next:DATE": the words after the date,

@@ -13,12 +13,12 @@ namespace {
 bool is_word_char(std::uint32_t cp) {
     if (cp < 0x80) return is_ascii_alnum(static_cast<char>(cp));
     if (cp <= 0xBF) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;  // Latin-1 punctuation, symbols
-    if (cp == 0xD7 || cp == 0xF7) return false;                      // × ÷
-    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, symbols, arrows, dingbats
-    if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
-    if (cp >= 0xFE00 && cp <= 0xFE0F) return false;  // variation selectors
-    if (cp >= 0xFE30 && cp <= 0xFE4F) return false;  // CJK compatibility forms
-    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;  // full-width punctuation
+    if (cp == 0xD7 || cp == 0xF7) return false;                     // × ÷
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;    // punctuation, symbols, arrows, dingbats
+    if (cp >= 0x3000 && cp <= 0x303F) return false;    // CJK punctuation
+    if (cp >= 0xFE00 && cp <= 0xFE0F) return false;    // variation selectors
+    if (cp >= 0xFE30 && cp <= 0xFE4F) return false;    // CJK compatibility forms
+    if (cp >= 0xFF00 && cp <= 0xFF0F) return false;    // full-width punctuation
     if (cp >= 0x1F000 && cp <= 0x1FBFF) return false;  // emoji, symbols
     if (cp >= 0xE0000) return false;                   // tags, private use
     return cp != 0xFFFD;                               // the replacement character

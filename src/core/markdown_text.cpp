@@ -18,8 +18,8 @@ std::string escape_markdown(std::string_view text) {
             out += ' ';
             continue;
         }
-        bool entity = c == '&' && i + 1 < text.size() &&
-                      (is_ascii_letter(text[i + 1]) || text[i + 1] == '#');
+        bool entity =
+            c == '&' && i + 1 < text.size() && (is_ascii_letter(text[i + 1]) || text[i + 1] == '#');
         if (entity || kSpecial.find(c) != std::string_view::npos) out += '\\';
         out += c;
     }

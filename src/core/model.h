@@ -25,12 +25,13 @@ struct EntryMarks {
     bool needs = false;
     bool news = false;
     bool missed = false;
-    bool card = false;         // any `#card`, bare or `#card:OCCASION`
-    bool card_bare = false;    // a `#card` that names no occasion (spec §5.5)
+    bool card = false;       // any `#card`, bare or `#card:OCCASION`
+    bool card_bare = false;  // a `#card` that names no occasion (spec §5.5)
     // `#card:OCCASION`: the letters, digits and `-` after the colon, as
     // written, in text order (spec §5.5; compared with `cards` later).
     std::vector<std::string> card_occasions;
-    std::optional<Date> next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
+    std::optional<Date>
+        next;  // `next:YYYY-MM-DD`, as written (validity vs. the entry's date is checked by scan_body)
     // A `next:` followed by something shaped like a date that is not one
     // (`next:2026-02-30`), or by a date written another way
     // (`next:03.12.2026`, next_other_way): what was written; scan_body warns.
@@ -51,20 +52,20 @@ struct EntryMarks {
 // A dated contact entry of the body (spec §4.1).
 struct ContactEntry {
     Date date;
-    int line = 0;        // file line of the heading or item
-    std::string text;    // plain text, markup removed
-    EntryMarks marks;    // `next` cleared when it is on or before `date` (a warning is raised)
+    int line = 0;      // file line of the heading or item
+    std::string text;  // plain text, markup removed
+    EntryMarks marks;  // `next` cleared when it is on or before `date` (a warning is raised)
     bool is_heading = false;
-    int column = 0;      // 1-based byte column where the entry's text starts
-    int level = 0;       // heading level (is_heading), else the level of its `Log` heading
+    int column = 0;  // 1-based byte column where the entry's text starts
+    int level = 0;   // heading level (is_heading), else the level of its `Log` heading
 };
 
 // An open task of the body: an action item (spec §4.2).
 struct TaskItem {
-    std::string text;          // first source line after the box, due marker removed, white space collapsed
-    std::optional<Date> due;   // from 📅 (with or without U+FE0F), `due:` or `[due:: ...]`
-    int line = 0;              // file line of the task marker
-    int column = 0;            // 1-based byte column of the list marker
+    std::string text;  // first source line after the box, due marker removed, white space collapsed
+    std::optional<Date> due;  // from 📅 (with or without U+FE0F), `due:` or `[due:: ...]`
+    int line = 0;             // file line of the task marker
+    int column = 0;           // 1-based byte column of the list marker
 };
 
 }  // namespace touchbase

@@ -45,16 +45,16 @@ bool is_combining_mark(std::uint32_t cp) {
 // Letters that Unicode does not decompose, in lower case: their spelling.
 std::string_view spelt_out(std::uint32_t cp) {
     switch (cp) {
-    case 0x00DF: return "ss";  // ß
-    case 0x00E6: return "ae";  // æ
-    case 0x0153: return "oe";  // œ
-    case 0x00F8: return "o";   // ø
-    case 0x0142: return "l";   // ł
-    case 0x0111: return "d";   // đ
-    case 0x00F0: return "d";   // ð
-    case 0x00FE: return "th";  // þ
-    case 0x0131: return "i";   // ı
-    default: return {};
+        case 0x00DF: return "ss";  // ß
+        case 0x00E6: return "ae";  // æ
+        case 0x0153: return "oe";  // œ
+        case 0x00F8: return "o";   // ø
+        case 0x0142: return "l";   // ł
+        case 0x0111: return "d";   // đ
+        case 0x00F0: return "d";   // ð
+        case 0x00FE: return "th";  // þ
+        case 0x0131: return "i";   // ı
+        default: return {};
     }
 }
 

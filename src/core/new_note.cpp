@@ -12,10 +12,10 @@ namespace {
 
 // Latin-1 Supplement letters U+00C0..U+00FF, lower case ASCII ("" = dropped).
 constexpr const char* kLatin1[64] = {
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // C0
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
-    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",   // E0
-    "d", "n", "o", "o", "o", "o", "o", "",  "o", "u", "u", "u", "u", "y", "th", "y",   // F0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // C0
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "ss",  // D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",   // E0
+    "d", "n", "o", "o", "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",   // F0
 };
 
 // Latin Extended-A U+0100..U+017F: ranges of code points and their letters.
@@ -24,12 +24,12 @@ struct Range {
     const char* ascii;
 };
 constexpr Range kLatinExtendedA[] = {
-    {0x100, 0x105, "a"},  {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"},  {0x112, 0x11B, "e"},
-    {0x11C, 0x123, "g"},  {0x124, 0x127, "h"},  {0x128, 0x131, "i"},  {0x132, 0x133, "ij"},
-    {0x134, 0x135, "j"},  {0x136, 0x138, "k"},  {0x139, 0x142, "l"},  {0x143, 0x14B, "n"},
-    {0x14C, 0x151, "o"},  {0x152, 0x153, "oe"}, {0x154, 0x159, "r"},  {0x15A, 0x161, "s"},
-    {0x162, 0x167, "t"},  {0x168, 0x173, "u"},  {0x174, 0x175, "w"},  {0x176, 0x178, "y"},
-    {0x179, 0x17E, "z"},  {0x17F, 0x17F, "s"},
+    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"},  {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"},
+    {0x11C, 0x123, "g"}, {0x124, 0x127, "h"},  {0x128, 0x131, "i"}, {0x132, 0x133, "ij"},
+    {0x134, 0x135, "j"}, {0x136, 0x138, "k"},  {0x139, 0x142, "l"}, {0x143, 0x14B, "n"},
+    {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"}, {0x15A, 0x161, "s"},
+    {0x162, 0x167, "t"}, {0x168, 0x173, "u"},  {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+    {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
 };
 
 // The ASCII letters for a code point: "" for one that is dropped, nullopt
@@ -144,12 +144,14 @@ std::string new_note_text(const NewNote& note) {
     // client named like a date gets no H1 (its name is in the front matter).
     if (leading_date(note.name).kind == DateStart::none) out += fmt::format("# {}\n\n", note.name);
     out += fmt::format("## {}\n\n", note.log_heading);
-    out += "<!-- One line per contact, newest last, for example:\n"
-           "- 2026-11-24: call about the budget #needs\n"
-           "Tags: #needs, #news, #missed, #card, next:YYYY-MM-DD. -->\n\n";
+    out +=
+        "<!-- One line per contact, newest last, for example:\n"
+        "- 2026-11-24: call about the budget #needs\n"
+        "Tags: #needs, #news, #missed, #card, next:YYYY-MM-DD. -->\n\n";
     out += "## Next actions\n\n";
-    out += "<!-- Open tasks are action items, for example:\n"
-           "- [ ] Send the proposal 📅 2026-12-01 -->\n";
+    out +=
+        "<!-- Open tasks are action items, for example:\n"
+        "- [ ] Send the proposal 📅 2026-12-01 -->\n";
     return out;
 }
 

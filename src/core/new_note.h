@@ -22,7 +22,7 @@ std::string clean_name(std::string_view name);
 std::string yaml_string(std::string_view text);
 
 struct NewNote {
-    std::string name;                  // cleaned (clean_name)
+    std::string name;  // cleaned (clean_name)
     std::string engagement = "ongoing";
     std::optional<std::string> owner;
     std::string log_heading = "Log";

@@ -45,7 +45,10 @@ void check_card_names(std::string_view file, const std::vector<ContactEntry>& en
             });
             if (found) continue;
             problems.push_back(Problem{
-                std::string(file), e.line, e.column, Severity::warning,
+                std::string(file),
+                e.line,
+                e.column,
+                Severity::warning,
                 known.empty()
                     ? fmt::format("'#card:{}' names an occasion, but this note has no cards "
                                   "(add it to cards, e.g. cards: [{}])",
@@ -122,7 +125,10 @@ void read_occasions(std::string_view file, ParsedNote& note, std::vector<Problem
     for (const auto& card : note.fm.cards) {
         auto occasion = parse_occasion(card.text);
         if (!occasion) {
-            problems.push_back(Problem{std::string(file), card.line, card.column, Severity::warning,
+            problems.push_back(Problem{std::string(file),
+                                       card.line,
+                                       card.column,
+                                       Severity::warning,
                                        fmt::format("unknown card occasion '{}' (expected a named "
                                                    "occasion or MM-DD)",
                                                    card.text),
@@ -155,7 +161,8 @@ std::optional<ParsedNote> parse_note(const NoteInput& in, const Split& split,
     FrontMatterRead read = read_front_matter(in.bytes, split, in.file);
     problems.insert(problems.end(), read.problems.begin(), read.problems.end());
     note.fm = std::move(read.front_matter);
-    note.body = scan_body(split.body(in.bytes), split.body_first_line, in.config.log_heading, in.file);
+    note.body =
+        scan_body(split.body(in.bytes), split.body_first_line, in.config.log_heading, in.file);
     problems.insert(problems.end(), note.body.problems.begin(), note.body.problems.end());
     // Warnings about cards come before any error stops the note, so that a
     // note with an error still shows every warning it has (spec §3).
@@ -171,7 +178,9 @@ std::optional<ScheduledNote> schedule_note(const NoteInput& in, const ParsedNote
     ScheduledNote out;
     ClientRecord& record = out.record;
     record.file = std::string(in.file);
-    record.name = fm.name ? *fm.name : note.body.first_h1 ? *note.body.first_h1 : note_stem(in.file);
+    record.name = fm.name              ? *fm.name
+                  : note.body.first_h1 ? *note.body.first_h1
+                                       : note_stem(in.file);
     record.owner = fm.owner;
     record.engagement = fm.engagement.value_or(Engagement::ongoing);
     record.remind_before = fm.remind_before.value_or(in.config.remind_before);
@@ -230,7 +239,8 @@ bool plan_offboarding(const NoteInput& in, const ParsedNote& note, Engagement en
         // Appended inside an unclosed block it would never be read as
         // tasks, and offboarded would keep it from coming back.
         const auto [line, column] = key_position(in.bytes, note.split, "project_end");
-        problems.push_back(Problem{std::string(in.file), line, column, Severity::warning, *why, {}});
+        problems.push_back(
+            Problem{std::string(in.file), line, column, Severity::warning, *why, {}});
         return true;
     }
     plan.edits.push_back(Edit{in.bytes.size(), 0, std::move(append.text)});
@@ -248,8 +258,8 @@ std::optional<EditPlan> plan_note_edits(const NoteInput& in, const ParsedNote& n
     if (!plan_offboarding(in, note, engagement, plan, problems)) return std::nullopt;
     if (auto warning = active_past_project_end(note.fm.project_end, engagement, in.today)) {
         const auto [line, column] = key_position(in.bytes, note.split, "project_end");
-        problems.push_back(Problem{std::string(in.file), line, column, Severity::warning,
-                                   std::move(*warning), {}});
+        problems.push_back(Problem{
+            std::string(in.file), line, column, Severity::warning, std::move(*warning), {}});
     }
     auto owned_edits = plan_owned_edits(in.bytes, note.split, note.fm, plan.wanted);
     plan.edits.insert(plan.edits.end(), owned_edits.begin(), owned_edits.end());

@@ -1,7 +1,6 @@
 // Card occasions (SPEC §5.5).
 #include "occasions.h"
 
-
 #include <algorithm>
 #include <array>
 

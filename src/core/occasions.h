@@ -12,10 +12,11 @@
 namespace touchbase {
 
 struct Occasion {
-    std::string name;                 // as written before any label: "christmas", "05-12"
-    std::optional<std::string> label; // text after the first space of an MM-DD occasion, else nullopt
+    std::string name;  // as written before any label: "christmas", "05-12"
+    std::optional<std::string>
+        label;  // text after the first space of an MM-DD occasion, else nullopt
     enum class Kind { fixed, thanksgiving } kind = Kind::fixed;
-    int month = 0, day = 0;           // for fixed
+    int month = 0, day = 0;  // for fixed
 };
 
 // "new-year", "valentines-day", "st-patricks-day", "independence-day",

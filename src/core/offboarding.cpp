@@ -109,19 +109,20 @@ std::optional<std::string> checklist_swallowed(std::string_view body, std::strin
     // Read as written, the checklist is the last top-level block (its list,
     // or its heading when the list is empty), after the heading.
     cmark_node* last = cmark_node_last_child(doc.get());
-    cmark_node* heading = last && cmark_node_get_type(last) == CMARK_NODE_LIST
-                              ? cmark_node_previous(last)
-                              : last;
+    cmark_node* heading =
+        last && cmark_node_get_type(last) == CMARK_NODE_LIST ? cmark_node_previous(last) : last;
     if (heading && cmark_node_get_type(heading) == CMARK_NODE_HEADING &&
         plain_text(heading).starts_with("Coming off client work"))
         return std::nullopt;
     if (last && cmark_node_get_type(last) == CMARK_NODE_HTML_BLOCK)
-        return std::string("the note ends inside an HTML block that is never closed (a comment, "
-                           "<pre>, <script>, <style>, ...), so the checklist would not be read as "
-                           "tasks: close the block, and the next run adds it");
-    return std::string("the note ends inside a fenced code block that is never closed, so the "
-                       "checklist would not be read as tasks: close the block (its opening fence "
-                       "again, on a line of its own), and the next run adds it");
+        return std::string(
+            "the note ends inside an HTML block that is never closed (a comment, "
+            "<pre>, <script>, <style>, ...), so the checklist would not be read as "
+            "tasks: close the block, and the next run adds it");
+    return std::string(
+        "the note ends inside a fenced code block that is never closed, so the "
+        "checklist would not be read as tasks: close the block (its opening fence "
+        "again, on a line of its own), and the next run adds it");
 }
 
 std::optional<std::string> active_past_project_end(std::optional<Date> project_end,

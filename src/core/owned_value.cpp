@@ -72,7 +72,8 @@ OwnedValueToken lex_owned_value(std::string_view line, std::string_view key) {
     std::size_t i = key_end(line, key);
     if (i == npos) return t;  // bad_key
     i = skip_blanks(line, i);
-    if (i >= line.size() || line[i] != ':') return bad(i, "the key is not followed by ':' on its line");
+    if (i >= line.size() || line[i] != ':')
+        return bad(i, "the key is not followed by ':' on its line");
     t.after_colon = i + 1;
     t.start = t.end = i = skip_blanks(line, i + 1);
     if (i >= line.size() || line[i] == '#') {

@@ -15,9 +15,11 @@ namespace {
 // The length of the valid UTF-8 sequence at `i`, or 0.
 std::size_t utf8_length(std::string_view text, std::size_t i) {
     const auto lead = static_cast<unsigned char>(text[i]);
-    const std::size_t n = lead < 0x80 ? 1 : lead >= 0xC2 && lead < 0xE0 ? 2 : lead >= 0xE0 && lead < 0xF0 ? 3
-                        : lead >= 0xF0 && lead < 0xF5                  ? 4
-                                                                       : 0;
+    const std::size_t n = lead < 0x80                   ? 1
+                          : lead >= 0xC2 && lead < 0xE0 ? 2
+                          : lead >= 0xE0 && lead < 0xF0 ? 3
+                          : lead >= 0xF0 && lead < 0xF5 ? 4
+                                                        : 0;
     if (n == 0 || i + n > text.size()) return 0;
     return first_invalid_utf8(text.substr(i, n)) ? 0 : n;
 }
@@ -56,11 +58,13 @@ std::string shown_text(std::string_view text) {
 
 std::string format_problem(const Problem& p) {
     // A problem of the command line itself has no file and no position.
-    if (p.file.empty()) return fmt::format("touchbase: {}: {}", to_string(p.severity), shown_text(p.message));
+    if (p.file.empty())
+        return fmt::format("touchbase: {}: {}", to_string(p.severity), shown_text(p.message));
     if (p.line <= 0)
-        return fmt::format("{}: {}: {}", shown_text(p.file), to_string(p.severity), shown_text(p.message));
-    return fmt::format("{}:{}:{}: {}: {}", shown_text(p.file), p.line, p.column, to_string(p.severity),
-                       shown_text(p.message));
+        return fmt::format("{}: {}: {}", shown_text(p.file), to_string(p.severity),
+                           shown_text(p.message));
+    return fmt::format("{}:{}:{}: {}: {}", shown_text(p.file), p.line, p.column,
+                       to_string(p.severity), shown_text(p.message));
 }
 
 std::string format_problem_with_source(const Problem& p) {
@@ -74,7 +78,8 @@ std::string format_problem_with_source(const Problem& p) {
         // written: one space per character shown before it (an escape counts
         // as the characters it shows), tabs kept under tabs for a terminal.
         const std::size_t col = static_cast<std::size_t>(std::max(p.column, 1)) - 1;
-        const std::string before = shown_text(p.source_line.substr(0, std::min(col, p.source_line.size())));
+        const std::string before =
+            shown_text(p.source_line.substr(0, std::min(col, p.source_line.size())));
         for (std::size_t i = 0; i < before.size(); ++i) {
             const auto c = static_cast<unsigned char>(before[i]);
             if ((c & 0xC0) == 0x80) continue;  // a continuation byte: same character

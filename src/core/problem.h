@@ -12,9 +12,9 @@ namespace touchbase {
 enum class Severity { warning, error };
 
 struct Problem {
-    std::string file;      // path relative to DIR, '/' separators; empty: the command line
-    int line = 0;          // 1-based, line 1 is the opening '---' (SPEC §4.2)
-    int column = 0;        // 1-based, in bytes
+    std::string file;  // path relative to DIR, '/' separators; empty: the command line
+    int line = 0;      // 1-based, line 1 is the opening '---' (SPEC §4.2)
+    int column = 0;    // 1-based, in bytes
     Severity severity = Severity::error;
     std::string message;
     std::string source_line;  // the text of `line`, for the caret display

@@ -33,16 +33,16 @@ std::string escape_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         unsigned char c = static_cast<unsigned char>(text[i]);
         switch (c) {
-        case '\\': out += "\\\\"; break;
-        case ';': out += "\\;"; break;
-        case ',': out += "\\,"; break;
-        case '\n': out += "\\n"; break;
-        case '\r':
-            out += "\\n";
-            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one break
-            break;
-        case '\t': out += '\t'; break;
-        default: out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            case '\r':
+                out += "\\n";
+                if (i + 1 < text.size() && text[i + 1] == '\n') ++i;  // CRLF is one break
+                break;
+            case '\t': out += '\t'; break;
+            default: out += (c < 0x20 || c == 0x7f) ? ' ' : static_cast<char>(c);
         }
     }
     return out;
@@ -106,12 +106,12 @@ std::string event_uid(std::string_view calendar_id, std::string_view file, std::
     return fmt::format("{:016x}@touchbase", uid_hash(key));
 }
 
-std::string ics_date(Date d) { return fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day()); }
+std::string ics_date(Date d) {
+    return fmt::format("{:04}{:02}{:02}", d.year(), d.month(), d.day());
+}
 
 // RFC 5545 §3.3.6: the trigger before the event's start, in whole days.
-std::string trigger_before(int days) {
-    return days == 0 ? "PT0S" : fmt::format("-P{}D", days);
-}
+std::string trigger_before(int days) { return days == 0 ? "PT0S" : fmt::format("-P{}D", days); }
 
 // What one VEVENT says, formatted from the model's CalendarEvent.
 struct Event {
@@ -127,7 +127,8 @@ std::string contact_description(const ClientRecord& client) {
     std::string d = fmt::format("File: {}", client.file);
     if (client.owner) d += fmt::format("\nOwner: {}", *client.owner);
     if (client.last_contact) d += fmt::format("\nLast contact: {}", *client.last_contact);
-    if (!client.last_entry_text.empty()) d += fmt::format("\nLast entry: {}", client.last_entry_text);
+    if (!client.last_entry_text.empty())
+        d += fmt::format("\nLast entry: {}", client.last_entry_text);
     return d;
 }
 
@@ -142,7 +143,8 @@ std::string action_description(const ClientRecord& client, const ActionItem& act
 // " (3 days late)", " (new client)", or nothing.
 std::string lateness(const CalendarEvent& ce) {
     if (ce.new_client) return " (new client)";
-    if (ce.days_late > 0) return fmt::format(" ({} {} late)", ce.days_late, ce.days_late == 1 ? "day" : "days");
+    if (ce.days_late > 0)
+        return fmt::format(" ({} {} late)", ce.days_late, ce.days_late == 1 ? "day" : "days");
     return "";
 }
 
@@ -204,7 +206,8 @@ std::string render_ics(const Agenda& agenda) {
         line(fmt::format("DTSTART;VALUE=DATE:{}", ics_date(e.date)));
         // An all-day event ends (exclusively) the next day. On 9999-12-31
         // there is no next day: without DTEND a DATE event lasts one day.
-        if (auto end = e.date.plus_days(1)) line(fmt::format("DTEND;VALUE=DATE:{}", ics_date(*end)));
+        if (auto end = e.date.plus_days(1))
+            line(fmt::format("DTEND;VALUE=DATE:{}", ics_date(*end)));
         text_property("SUMMARY", e.summary);
         text_property("DESCRIPTION", e.description);
         line("TRANSP:TRANSPARENT");  // a reminder, not busy time

@@ -19,18 +19,18 @@ std::string json_string(std::string_view text) {
     std::string out = "\"";
     for (unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-            if (c < 0x20)
-                out += fmt::format("\\u{:04x}", c);
-            else
-                out += static_cast<char>(c);
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20)
+                    out += fmt::format("\\u{:04x}", c);
+                else
+                    out += static_cast<char>(c);
         }
     }
     out += '"';
@@ -59,13 +59,14 @@ void render_json_to(const Agenda& agenda, ChunkedText& json) {
     fmt::format_to(it, "{{\n  \"today\": {},\n", json_string(agenda.today.str()));
 
     array(json, "clients", agenda.clients, [&](const ClientRecord* c) {
-        fmt::format_to(it,
-                       "{{\"file\": {}, \"name\": {}, \"owner\": {}, \"engagement\": {}, "
-                       "\"last_contact\": {}, \"counter\": {}, \"next_contact\": {}, \"status\": {}}}",
-                       json_string(c->file), json_string(c->name), json_or_null(c->owner),
-                       json_string(to_string(c->engagement)), json_or_null(c->last_contact),
-                       json_or_null(c->counter), json_or_null(c->next_contact),
-                       json_string(to_string(c->status)));
+        fmt::format_to(
+            it,
+            "{{\"file\": {}, \"name\": {}, \"owner\": {}, \"engagement\": {}, "
+            "\"last_contact\": {}, \"counter\": {}, \"next_contact\": {}, \"status\": {}}}",
+            json_string(c->file), json_string(c->name), json_or_null(c->owner),
+            json_string(to_string(c->engagement)), json_or_null(c->last_contact),
+            json_or_null(c->counter), json_or_null(c->next_contact),
+            json_string(to_string(c->status)));
     });
     array(json, "actions", agenda.actions, [&](const AgendaItem& a) {
         fmt::format_to(it,
@@ -92,8 +93,8 @@ void render_json_to(const Agenda& agenda, ChunkedText& json) {
             fmt::format_to(it,
                            "{{\"file\": {}, \"line\": {}, \"column\": {}, \"severity\": {}, "
                            "\"message\": {}}}",
-                           json_string(p.file), p.line, p.column, json_string(to_string(p.severity)),
-                           json_string(p.message));
+                           json_string(p.file), p.line, p.column,
+                           json_string(to_string(p.severity)), json_string(p.message));
         },
         true);
     out += "}\n";

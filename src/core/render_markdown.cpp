@@ -34,15 +34,17 @@ std::string what(const AgendaItem& item) {
     return "get in touch";
 }
 
-void section(std::string& out, std::string_view title) { fmt::format_to(Out(out), "\n## {}\n\n", title); }
+void section(std::string& out, std::string_view title) {
+    fmt::format_to(Out(out), "\n## {}\n\n", title);
+}
 
 }  // namespace
 
 std::string summary_line(const AgendaCounts& counts) {
     // "A clients to contact (B overdue, C new)": a part whose count is zero
     // is left out, and its parentheses when both are.
-    auto half = [](std::size_t n, std::string_view one, std::string_view many,
-                   std::size_t overdue, std::size_t fresh) {
+    auto half = [](std::size_t n, std::string_view one, std::string_view many, std::size_t overdue,
+                   std::size_t fresh) {
         std::string out = plural(n, one, many);
         std::string parts;
         if (overdue) parts = fmt::format("{} overdue", overdue);
@@ -55,8 +57,8 @@ std::string summary_line(const AgendaCounts& counts) {
         clients = half(counts.clients, "client to contact", "clients to contact",
                        counts.clients_overdue, counts.clients_new);
     if (counts.actions)
-        actions = half(counts.actions, "action item due", "action items due",
-                       counts.actions_overdue, 0);
+        actions =
+            half(counts.actions, "action item due", "action items due", counts.actions_overdue, 0);
     if (clients.empty() && actions.empty()) return "Nothing due today.";
     if (clients.empty()) return actions;
     if (actions.empty()) return clients;
@@ -100,7 +102,8 @@ void render_markdown(const Agenda& agenda, std::string_view link_prefix, const T
                 fmt::format_to(it, "  - Last contact: {}\n",
                                escape_markdown(item.client->last_entry_text));
             for (const auto* action : item.actions)
-                fmt::format_to(it, "  - Open: {} (due {})\n", escape_markdown(action->text), action->due);
+                fmt::format_to(it, "  - Open: {} (due {})\n", escape_markdown(action->text),
+                               action->due);
             text.flush();
         }
     }

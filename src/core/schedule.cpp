@@ -56,8 +56,7 @@ MaybeDate by_engagement(Date L, Duration C, Engagement engagement, bool follow_u
         }
         case Engagement::ongoing: return add(L, C);
         case Engagement::casual:
-        case Engagement::former:
-            return follow_up ? add(L, C) : add(L, settings.at_least_every);
+        case Engagement::former: return follow_up ? add(L, C) : add(L, settings.at_least_every);
         case Engagement::paused: break;
     }
     return std::nullopt;
@@ -83,12 +82,12 @@ bool moved_by_hand(const CounterState& state, const std::vector<ContactEntry>& e
     if (stored <= L) return false;
     for (const auto& e : entries) {
         if (!is_contact(e, today)) continue;
-        if (e.date > L) return false;                 // the next contact ends a hand move
+        if (e.date > L) return false;                   // the next contact ends a hand move
         if (e.date == L && e.marks.next) return false;  // a pin in the log beats it
     }
     const Duration C = state.counter.value_or(settings.base);
-    for (Engagement e : {Engagement::active, Engagement::ongoing, Engagement::casual,
-                         Engagement::former})
+    for (Engagement e :
+         {Engagement::active, Engagement::ongoing, Engagement::casual, Engagement::former})
         if (plain_next(L, C, e, settings) == stored) return false;  // touchbase's own value
     // Touchbase's own value too: the retry after the newest missed attempt
     // (§5.3, M + retry moved to a workday), which it wrote as N. Under the
@@ -251,8 +250,8 @@ std::optional<std::string> move_to_workday(const ScheduleSettings& settings, Nex
     if (!moved) {
         if (next.date->plus_days(3700))
             return fmt::format("no workday found within ten years after {}", *next.date);
-        return fmt::format("the next contact would fall after 9999-12-31 (no workday on or after {})",
-                           *next.date);
+        return fmt::format(
+            "the next contact would fall after 9999-12-31 (no workday on or after {})", *next.date);
     }
     next.date = moved;
     return std::nullopt;
@@ -296,7 +295,8 @@ Status status_of(Engagement engagement, std::optional<Date> next_contact, Date t
     if (!next_contact) return Status::new_client;
     if (*next_contact < today) return Status::overdue;
     if (*next_contact == today) return Status::due;
-    const std::optional<Date> end = add(today, horizon);  // nullopt: the horizon passes the calendar
+    const std::optional<Date> end =
+        add(today, horizon);  // nullopt: the horizon passes the calendar
     if (!end || *next_contact <= *end) return Status::upcoming;
     return Status::later;
 }

@@ -24,16 +24,17 @@ struct ScheduleSettings {
 struct CounterState {
     std::optional<Date> last_contact;
     std::optional<Duration> counter;
-    std::optional<Date> next_contact;  // as stored: the user's while L is absent, or when moved by hand
+    std::optional<Date>
+        next_contact;  // as stored: the user's while L is absent, or when moved by hand
 };
 
 struct Schedule {
     std::optional<Date> last_contact;
-    std::optional<Duration> counter;       // set once last_contact exists (absent -> base)
-    std::optional<Date> next_contact;      // N; nullopt for paused or new
-    bool write_next_contact = false;       // SPEC §5.2: whether touchbase owns and writes N
-    bool pinned = false;                   // N comes from a pin
-    std::optional<std::string> error;      // a date past 9999-12-31 was needed (SPEC §1)
+    std::optional<Duration> counter;   // set once last_contact exists (absent -> base)
+    std::optional<Date> next_contact;  // N; nullopt for paused or new
+    bool write_next_contact = false;   // SPEC §5.2: whether touchbase owns and writes N
+    bool pinned = false;               // N comes from a pin
+    std::optional<std::string> error;  // a date past 9999-12-31 was needed (SPEC §1)
 };
 
 // SPEC §5.1: advance (L, C) with the contact entries. Exposed for tests.

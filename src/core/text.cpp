@@ -9,9 +9,9 @@ namespace touchbase {
 // ------------------------------------------------------------ ASCII
 
 bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(),
-                      [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return ascii_lower(x) == ascii_lower(y);
+           });
 }
 
 bool istarts_with(std::string_view text, std::string_view prefix) {
@@ -50,14 +50,14 @@ std::size_t utf8_sequence_length(std::string_view s, std::size_t i) {
         n = 2;
     } else if (b >= 0xE0 && b <= 0xEF) {
         n = 3;
-        if (b == 0xE0) lo = 0xA0;        // overlong
-        if (b == 0xED) hi = 0x9F;        // surrogates
+        if (b == 0xE0) lo = 0xA0;  // overlong
+        if (b == 0xED) hi = 0x9F;  // surrogates
     } else if (b >= 0xF0 && b <= 0xF4) {
         n = 4;
-        if (b == 0xF0) lo = 0x90;        // overlong
-        if (b == 0xF4) hi = 0x8F;        // above U+10FFFF
+        if (b == 0xF0) lo = 0x90;  // overlong
+        if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
     } else {
-        return 0;                        // 0x80-0xC1 (continuation, overlong) and 0xF5-0xFF
+        return 0;  // 0x80-0xC1 (continuation, overlong) and 0xF5-0xFF
     }
     if (i + n > s.size()) return 0;
     if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
@@ -74,7 +74,8 @@ long next_code_point(std::string_view s, std::size_t& i) {
     }
     const auto b = static_cast<unsigned char>(s[i]);
     long cp = n == 1 ? b : b & (0x7F >> n);
-    for (std::size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     i += n;
     return cp;
 }
@@ -84,8 +85,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
         // Most of a note is ASCII: eight bytes at a time while no byte has
         // its high bit set (this guard runs on every byte of every note).
         std::uint64_t word;
-        while (i + sizeof word <= text.size() &&
-               (std::memcpy(&word, text.data() + i, sizeof word), (word & 0x8080808080808080u) == 0))
+        while (i + sizeof word <= text.size() && (std::memcpy(&word, text.data() + i, sizeof word),
+                                                  (word & 0x8080808080808080u) == 0))
             i += sizeof word;
         if (i >= text.size()) break;
         const std::size_t n = utf8_sequence_length(text, i);
@@ -120,10 +121,11 @@ std::size_t space_at(std::string_view s, std::size_t at) {
     if (is_ascii_space(static_cast<char>(c))) return 1;
     if (c == 0xC2 && at + 1 < s.size() && b(1) == 0xA0) return 2;
     if (at + 2 < s.size()) {
-        if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;                 // U+1680
-        if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF)) return 3;  // U+2000..200A, U+202F
-        if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;                 // U+205F
-        if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;                 // U+3000
+        if (c == 0xE1 && b(1) == 0x9A && b(2) == 0x80) return 3;  // U+1680
+        if (c == 0xE2 && b(1) == 0x80 && (b(2) <= 0x8A || b(2) == 0xAF))
+            return 3;                                             // U+2000..200A, U+202F
+        if (c == 0xE2 && b(1) == 0x81 && b(2) == 0x9F) return 3;  // U+205F
+        if (c == 0xE3 && b(1) == 0x80 && b(2) == 0x80) return 3;  // U+3000
     }
     return 0;
 }
@@ -174,7 +176,8 @@ LineIndex::LineIndex(std::string_view text) : text_(text) {
     starts_.push_back(0);
     if (text.find('\r') == std::string_view::npos) {
         // LF only, as most notes are: memchr finds the line ends.
-        for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1))
+        for (std::size_t i = text.find('\n'); i != std::string_view::npos;
+             i = text.find('\n', i + 1))
             starts_.push_back(i + 1);
         return;
     }

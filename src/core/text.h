@@ -23,7 +23,9 @@ constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
 constexpr bool is_ascii_space(char c) {
     return is_blank(c) || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+constexpr char ascii_lower(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // Equal ignoring ASCII case (other bytes compare exactly).
 bool iequals(std::string_view a, std::string_view b);
@@ -38,7 +40,9 @@ std::string_view trim_trailing_blanks(std::string_view s);
 
 // ------------------------------------------------------------ UTF-8
 
-constexpr bool is_utf8_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+constexpr bool is_utf8_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 // The length of the valid UTF-8 sequence (RFC 3629: no overlong forms, no
 // surrogates, nothing above U+10FFFF, no truncated sequence) starting at

@@ -36,10 +36,12 @@ std::optional<std::string> verify_rewrite(std::string_view updated, std::string_
                            now ? now->str() : std::string("nothing"),
                            expected ? expected->str() : std::string("nothing"));
     };
-    if (auto e = check("last_contact", wanted.last_contact, before.last_contact, after.last_contact))
+    if (auto e =
+            check("last_contact", wanted.last_contact, before.last_contact, after.last_contact))
         return e;
     if (auto e = check("counter", wanted.counter, before.counter, after.counter)) return e;
-    if (auto e = check("next_contact", wanted.next_contact, before.next_contact, after.next_contact))
+    if (auto e =
+            check("next_contact", wanted.next_contact, before.next_contact, after.next_contact))
         return e;
     if (auto e = check("offboarded", wanted.offboarded, before.offboarded, after.offboarded))
         return e;
