@@ -103,34 +103,6 @@ std::optional<std::string> write_atomically(const fs::path& path, const Content&
     return write_atomically(path, content, expected, nullptr);
 }
 
-bool same_content(const fs::path& path, const Content& content) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) return false;
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-    bool same = true;
-    std::string disk;
-    content([&](std::string_view piece) {
-        if (!same) return;
-        disk.resize(piece.size());
-        std::size_t done = 0;
-        while (done < piece.size()) {
-            ssize_t n = ::read(fd, disk.data() + done, piece.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) break;
-            done += static_cast<std::size_t>(n);
-        }
-        same = done == piece.size() && std::string_view(disk) == piece;
-    });
-    char extra;
-    return same && ::read(fd, &extra, 1) == 0;  // and nothing more on disk
-}
-
 namespace {
 
 // The file write_atomically replaces: its name in its open folder, and what

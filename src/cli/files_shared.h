@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -42,6 +43,21 @@ inline FileStamp stamp_of(const struct stat& st) {
                      static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec,
                      static_cast<std::uint64_t>(st.st_ino), static_cast<std::uint64_t>(st.st_dev),
                      static_cast<unsigned>(st.st_mode & 07777)};
+}
+
+// Reads up to `size` bytes of `fd` into `buf`, again after EINTR and short
+// reads, until `size` or the end of the file: the bytes read, or -1 (errno
+// set) on an error.
+inline ssize_t read_fully(int fd, char* buf, std::size_t size) {
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, buf + done, size - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -1;
+        if (n == 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+    return static_cast<ssize_t>(done);
 }
 
 // Reads the open file `fd` whole (and closes it): a regular file only, at

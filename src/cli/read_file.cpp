@@ -57,17 +57,9 @@ ReadFile read_open(int fd, std::uint64_t max_size,
         return result;
     }
     result.bytes.resize(result.stamp.size);
-    std::size_t done = 0;
-    while (done < result.bytes.size()) {
-        ssize_t n = ::read(fd, result.bytes.data() + done, result.bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n < 0) {
-            result.error = fmt::format("cannot read: {}", errno_text());
-            break;
-        }
-        if (n == 0) break;
-        done += static_cast<std::size_t>(n);
-    }
+    const ssize_t got = read_fully(fd, result.bytes.data(), result.bytes.size());
+    if (got < 0) result.error = fmt::format("cannot read: {}", errno_text());
+    const std::size_t done = got < 0 ? 0 : static_cast<std::size_t>(got);
     result.bytes.resize(done);
     if (done != result.stamp.size && !result.error)
         result.error = "the file changed while it was read; left alone";
@@ -84,6 +76,29 @@ ReadFile read_file(const fs::path& path, std::uint64_t max_size) {
         return result;
     }
     return read_open(fd, max_size, std::nullopt);
+}
+
+bool same_content(const fs::path& path, const Content& content) {
+    // O_NONBLOCK: opening a FIFO must not wait for a writer (SPEC §9).
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return false;
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    bool same = true;
+    std::string disk;
+    content([&](std::string_view piece) {
+        if (!same) return;
+        disk.resize(piece.size());
+        same = read_fully(fd, disk.data(), disk.size()) == static_cast<ssize_t>(piece.size()) &&
+               std::string_view(disk) == piece;
+    });
+    char extra;
+    return same && ::read(fd, &extra, 1) == 0;  // and nothing more on disk
 }
 
 ReadFile read_note(const NoteFile& note, std::uint64_t max_size) {
