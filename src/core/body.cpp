@@ -26,7 +26,7 @@ public:
                 std::string_view file, BodySpots* spots)
         : lines_(body),
           first_line_(first_line),
-          log_heading_(log_heading),
+          log_heading_(&log_heading),
           file_(file),
           spots_(spots) {}
 
@@ -83,7 +83,7 @@ private:
             if (spots_) spots_->top_headings.push_back({line, level});
             // SPEC §4.1: a Log section runs to the next heading of its level or higher.
             if (in_log_ && level <= log_level_) in_log_ = false;
-            if (is_log_section_heading(log_heading_, text)) {
+            if (is_log_section_heading(*log_heading_, text)) {
                 in_log_ = true;
                 log_level_ = level;
             }
@@ -323,7 +323,7 @@ private:
 
     LineIndex lines_;
     int first_line_;
-    LogHeadings log_heading_;
+    const std::vector<std::string>* log_heading_;
     std::string_view file_;
     BodySpots* spots_;
 
@@ -334,8 +334,8 @@ private:
 
 }  // namespace
 
-bool is_log_section_heading(const LogHeadings& log_heading, std::string_view text) {
-    return leading_date(text).kind == DateStart::none && log_heading.matches(text);
+bool is_log_section_heading(const std::vector<std::string>& log_heading, std::string_view text) {
+    return leading_date(text).kind == DateStart::none && names_log_section(log_heading, text);
 }
 
 BodyScan walk_body(cmark_node* doc, std::string_view body, int first_line,

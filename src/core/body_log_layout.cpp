@@ -46,7 +46,8 @@ LogLayout entries_layout(const BodySpots& spots, const LineIndex& lines, std::si
 
 // See LogLayout::log_section_end. Top-level blocks only: a Log section is
 // made by a top-level heading (as in the walk).
-long log_section_end(cmark_node* doc, const LogHeadings& log_heading, const LineIndex& lines) {
+long log_section_end(cmark_node* doc, const std::vector<std::string>& log_heading,
+                     const LineIndex& lines) {
     for (cmark_node* node = cmark_node_first_child(doc); node; node = cmark_node_next(node)) {
         if (cmark_node_get_type(node) != CMARK_NODE_HEADING) continue;
         if (!is_log_section_heading(log_heading, plain_text(node))) continue;
@@ -73,7 +74,7 @@ LogLayout log_layout(std::string_view body, const std::vector<std::string>& log_
     walk_body(doc.get(), body, 1, log_heading, "", &spots);
     const LineIndex lines(body);
     LogLayout out = entries_layout(spots, lines, body.size());
-    out.log_section_end = log_section_end(doc.get(), LogHeadings(log_heading), lines);
+    out.log_section_end = log_section_end(doc.get(), log_heading, lines);
     return out;
 }
 

@@ -35,7 +35,7 @@ struct BodySpots {
 
 // SPEC §4.1: a log section's heading names one of `log_heading`, and is not
 // itself an entry.
-bool is_log_section_heading(const LogHeadings& log_heading, std::string_view text);
+bool is_log_section_heading(const std::vector<std::string>& log_heading, std::string_view text);
 
 // The entries, tasks and warnings of the parsed `body` (`doc`). `spots`, when
 // not null, gets where each entry and top-level heading stands.

@@ -43,38 +43,58 @@ std::vector<std::string> log_heading_words(std::string_view text) {
     std::vector<std::string> words;
     std::string word;
     bool digits_only = true;
-    auto flush = [&] {
-        if (!word.empty() && !digits_only) words.push_back(word);
-        word.clear();
-        digits_only = true;
-    };
     for (std::size_t i = 0; i < text.size();) {
         // A byte that starts no valid UTF-8 sequence (notes and the
         // configuration are checked first) separates words.
         const std::size_t at = i;
-        const long cp = next_code_point(text, i);
-        if (cp >= 0 && is_word_char(static_cast<std::uint32_t>(cp))) {
-            if (!(cp < 0x80 && is_digit(static_cast<char>(cp)))) digits_only = false;
+        const char c = text[at];
+        bool word_char = false;
+        if (static_cast<unsigned char>(c) < 0x80) {  // most headings are ASCII
+            ++i;
+            word_char = is_ascii_alnum(c);
+            if (word_char) word += ascii_lower(c);
+        } else if (const long cp = next_code_point(text, i);
+                   cp >= 0 && is_word_char(static_cast<std::uint32_t>(cp))) {
+            word_char = true;
             append_lower(word, text, at, i - at, static_cast<std::uint32_t>(cp));
+        }
+        if (word_char) {
+            digits_only = digits_only && is_digit(c);
         } else {
-            flush();
+            if (!word.empty() && !digits_only) words.push_back(word);
+            word.clear();
+            digits_only = true;
         }
     }
-    flush();
+    if (!word.empty() && !digits_only) words.push_back(word);
     return words;
 }
 
-LogHeadings::LogHeadings(const std::vector<std::string>& names) {
-    for (const auto& name : names) {
-        auto words = log_heading_words(name);
-        if (!words.empty()) names_.push_back(std::move(words));
+namespace {
+
+// The words of each name that has some, worked out once per thread for the
+// names in use: a run has one configuration, and the names are compared, not
+// trusted by address, so a different list is never answered from the last.
+const std::vector<std::vector<std::string>>& words_of(const std::vector<std::string>& names) {
+    thread_local std::vector<std::string> cached_names;
+    thread_local std::vector<std::vector<std::string>> cached_words;
+    if (cached_names != names) {
+        cached_words.clear();
+        for (const std::string& name : names)
+            if (auto words = log_heading_words(name); !words.empty())
+                cached_words.push_back(std::move(words));
+        cached_names = names;
     }
+    return cached_words;
 }
 
-bool LogHeadings::matches(std::string_view heading_text) const {
-    if (names_.empty()) return false;
-    const auto words = log_heading_words(heading_text);
-    return std::find(names_.begin(), names_.end(), words) != names_.end();
+}  // namespace
+
+bool names_log_section(const std::vector<std::string>& names, std::string_view heading_text) {
+    const auto& names_words = words_of(names);
+    if (names_words.empty()) return false;
+    const std::vector<std::string> words = log_heading_words(heading_text);
+    return std::find(names_words.begin(), names_words.end(), words) != names_words.end();
 }
 
 }  // namespace touchbase

@@ -17,15 +17,9 @@ namespace touchbase {
 // separate words); lower-casing covers ASCII and Latin-1 letters.
 std::vector<std::string> log_heading_words(std::string_view text);
 
-class LogHeadings {
-public:
-    explicit LogHeadings(const std::vector<std::string>& names);
-    // Whether a heading with this plain text names a log section.
-    bool matches(std::string_view heading_text) const;
-    bool empty() const { return names_.empty(); }
-
-private:
-    std::vector<std::vector<std::string>> names_;  // the words of each name
-};
+// Whether a heading with this plain text names a log section: its words are
+// those of one of `names` (a name without words names none). The names'
+// words are worked out once per thread, not once per note.
+bool names_log_section(const std::vector<std::string>& names, std::string_view heading_text);
 
 }  // namespace touchbase
