@@ -47,12 +47,10 @@ bool is_task_item(cmark_node* node) {
 }
 
 std::string plain_text(cmark_node* node) {
+    // Depth first over the node and its descendants, by the tree's own
+    // links: no iterator to allocate, no recursion however deep the inlines.
     std::string out;
-    IterPtr it(cmark_iter_new(node));
-    cmark_event_type ev;
-    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
-        if (ev != CMARK_EVENT_ENTER) continue;
-        cmark_node* n = cmark_iter_get_node(it.get());
+    for (cmark_node* n = node;;) {
         switch (cmark_node_get_type(n)) {
             case CMARK_NODE_TEXT:
             case CMARK_NODE_CODE:
@@ -62,8 +60,14 @@ std::string plain_text(cmark_node* node) {
             case CMARK_NODE_LINEBREAK: out += ' '; break;
             default: break;
         }
+        if (cmark_node* child = cmark_node_first_child(n)) {
+            n = child;
+            continue;
+        }
+        while (n != node && cmark_node_next(n) == nullptr) n = cmark_node_parent(n);
+        if (n == node) return out;
+        n = cmark_node_next(n);
     }
-    return out;
 }
 
 int last_content_line(cmark_node* node) {

@@ -1,5 +1,7 @@
 #include "body_text.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "spelling.h"
@@ -210,12 +212,23 @@ std::optional<DueMarker> dataview_marker_at(std::string_view s, std::size_t at) 
 
 EntryMarks read_marks(std::string_view text) {
     EntryMarks marks;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '#' && opens_word(text, i)) {
-            i = read_tag(text, i, marks);
-        } else if (ascii_lower(text[i]) == 'n' && istarts_with_at(text, i, "next:") &&
-                   opens_word(text, i)) {
-            read_next(text, i, marks);
+    // A tag starts at a '#', and a `next:` ends at a ':'. Both are rare in
+    // prose, so the text is searched for them (memchr) rather than read byte
+    // by byte; they are handled in the order they stand.
+    std::size_t hash = text.find('#'), colon = text.find(':');
+    for (std::size_t i = 0;;) {
+        if (hash < i) hash = text.find('#', i);
+        if (colon < i) colon = text.find(':', i);
+        if (hash == std::string_view::npos && colon == std::string_view::npos) break;
+        if (hash < colon) {
+            i = opens_word(text, hash) ? read_tag(text, hash, marks) + 1 : hash + 1;
+        } else {
+            // Letters of a tag read above are never a `next:` that opens a
+            // word, so looking back from the colon sees what reading on would.
+            const std::size_t at = colon - std::min<std::size_t>(colon, 4);
+            if (colon >= 4 && istarts_with_at(text, at, "next:") && opens_word(text, at))
+                read_next(text, at, marks);
+            i = colon + 1;
         }
     }
     return marks;
@@ -224,7 +237,8 @@ EntryMarks read_marks(std::string_view text) {
 LeadingDate leading_date(std::string_view text) {
     LeadingDate out;
     const std::size_t at = text.starts_with("[[") ? 2 : 0;
-    std::size_t len = date_at(text, at);
+    const DateToken token = date_token_at(text.substr(at));
+    std::size_t len = token.length;
     const bool other_way = len == 0;
     if (other_way) len = other_date_at(text, at);
     if (len == 0) return out;
@@ -244,7 +258,7 @@ LeadingDate leading_date(std::string_view text) {
         out.written = std::string(written);
         return out;
     }
-    out.date = Date::parse(written);
+    out.date = token.date;  // the token is the whole of `written`
     out.kind = out.date ? DateStart::valid : DateStart::invalid;
     if (!out.date) out.written = std::string(written);
     return out;

@@ -114,6 +114,16 @@ std::string valid_utf8(std::string_view text) {
 
 // ------------------------------------------------------------ white space
 
+namespace {
+
+// Whether white space (as space_at) may start with this byte.
+constexpr bool may_start_space(char c) {
+    const auto b = static_cast<unsigned char>(c);
+    return is_ascii_space(c) || b == 0xC2 || b == 0xE1 || b == 0xE2 || b == 0xE3;
+}
+
+}  // namespace
+
 std::size_t space_at(std::string_view s, std::size_t at) {
     if (at >= s.size()) return 0;
     const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[at + k]); };
@@ -153,7 +163,11 @@ std::string collapse_spaces(std::string_view s) {
         }
         if (pending && !out.empty()) out += ' ';
         pending = false;
-        out += s[i++];
+        // The run up to the next byte that may start white space, whole.
+        std::size_t end = i + 1;
+        while (end < s.size() && !may_start_space(s[end])) ++end;
+        out.append(s, i, end - i);
+        i = end;
     }
     return out;
 }
