@@ -574,6 +574,55 @@ TEST_CASE("nesting_depth: a level is a collection, however it is written") {
     CHECK(nesting_depth("a: [1,\n  [2, {b: 3}]]\n").depth == 4);  // flow over lines
 }
 
+TEST_CASE("nesting_bound: never below nesting_depth, so a text within it needs no lexing") {
+    std::vector<std::string> texts = {"",
+                                      "a: 1\nb: 2\n",
+                                      "a: [[1], [2]]\n",
+                                      "x:\n- k:\n  - a\n",
+                                      "? - a\n: b\n",
+                                      "- - a\n  - b\n- c\n",
+                                      "a: [1,\n  [2, {b: 3}]]\n",
+                                      "x:\r\n- - a\r\n",
+                                      "a:\tb\n-\t- c",
+                                      "next_actions:\n  - {do: x, due: 2026-01-01}\n"};
+    for (auto nested : {nested_flow, nested_sequence, nested_mapping, nested_items})
+        for (int levels : {1, 2, 10, kMaxFrontMatterDepth, kMaxFrontMatterDepth + 1})
+            texts.push_back(nested(levels));
+    for (const std::string& text : texts) {
+        CAPTURE(text);
+        CHECK(nesting_bound(text) >= static_cast<std::size_t>(nesting_depth(text).depth));
+    }
+    // One per line (and one for the last) and per `key: `; the dashes of
+    // dates and hyphenated words open nothing.
+    CHECK(nesting_bound("name: Ana-María\nlast_contact: 2026-11-02\ncounter: 2w\n") == 7);
+}
+
+TEST_CASE("read: a key repeated several times is reported at each repeat, in order") {
+    const Read r = read("---\na: 1\nb: 1\na: 2\nb: 2\na: 3\n---\n");
+    REQUIRE(r.problems().size() == 3);
+    CHECK(r.problems()[0].line == 4);
+    CHECK(r.problems()[0].message == "duplicate key 'a' (first on line 2); the last one is used");
+    CHECK(r.problems()[1].line == 5);
+    CHECK(r.problems()[1].message == "duplicate key 'b' (first on line 3); the last one is used");
+    CHECK(r.problems()[2].line == 6);
+    CHECK(r.problems()[2].message == "duplicate key 'a' (first on line 2); the last one is used");
+}
+
+TEST_CASE("read: a note may use the key of the line added to check where the YAML ends") {
+    // The probe line is `_: 0` (front_matter_probe.cpp); a note's own `_` is its own key.
+    const Read last = read("---\nname: A\n_: 0\n---\n");
+    CHECK(last.problems().empty());
+    CHECK(last.fm().name == "A");
+    const Read twice = read("---\n_: 1\nname: A\n_: 2\n---\n");
+    check_one(twice, 4, 1, Severity::warning,
+              "duplicate key '_' (first on line 2); the last one is used");
+    CHECK(twice.fm().name == "A");
+    // An owned value before it still ends where the next key starts.
+    const Read owned = read("---\nlast_contact: 2026-11-02\n_: 0\n---\n");
+    CHECK(owned.problems().empty());
+    CHECK(owned.fm().last_contact == day("2026-11-02"));
+}
+
 TEST_CASE("read: a duplicate user key is a warning; the last one is used") {
     const Read r = read("---\nname: A\ntags: [x]\n\"name\": B\n---\n");
     check_one(r, 4, 1, Severity::warning,

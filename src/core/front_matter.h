@@ -115,5 +115,11 @@ struct NestingDepth {
     std::size_t offset = 0;
 };
 NestingDepth nesting_depth(std::string_view yaml, int limit = 1 << 30);
+// An upper bound of nesting_depth, found in one quick pass: every level is
+// opened by a line, by a `[` or `{`, or on a line by a `-`, `?` or `:`
+// followed by white space or the end, so there are no more levels than
+// these. A text whose bound is within a limit cannot be deeper, and needs no
+// nesting_depth.
+std::size_t nesting_bound(std::string_view yaml);
 
 }  // namespace touchbase

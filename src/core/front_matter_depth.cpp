@@ -195,6 +195,20 @@ private:
 
 }  // namespace
 
+std::size_t nesting_bound(std::string_view yaml) {
+    std::size_t openers = 1;  // the first line
+    for (std::size_t i = 0; i < yaml.size(); ++i) {
+        const char c = yaml[i];
+        if (c == '\n' || c == '[' || c == '{') {
+            ++openers;
+        } else if (c == '-' || c == '?' || c == ':') {
+            const char next = i + 1 < yaml.size() ? yaml[i + 1] : '\n';
+            openers += next == ' ' || next == '\t' || next == '\n' || next == '\r';
+        }
+    }
+    return openers;
+}
+
 NestingDepth nesting_depth(std::string_view yaml, int limit) {
     return DepthLexer(yaml, limit).run();
 }

@@ -3,7 +3,8 @@
 // read by its part of the reader (front_matter_reader.h).
 #include "front_matter_reader.h"
 
-#include <map>
+#include <algorithm>
+#include <numeric>
 
 #include <fmt/format.h>
 
@@ -41,6 +42,8 @@ bool FrontMatterReader::check_limits() {
                 fmt::format("the front matter is larger than 64 KiB ({} bytes)", yaml_.size()));
         return false;
     }
+    if (nesting_bound(yaml_) <= static_cast<std::size_t>(kMaxFrontMatterDepth))
+        return true;  // most front matters
     const NestingDepth depth = nesting_depth(yaml_, kMaxFrontMatterDepth);
     if (depth.depth > kMaxFrontMatterDepth) {
         const int line = lines_.index_of(depth.offset);
@@ -64,14 +67,27 @@ bool is_owned_key(std::string_view key) {
 // SPEC §9: an owned key twice is an error (which one would be updated?); a
 // user key twice is a warning, the last one used.
 void FrontMatterReader::check_duplicates(const std::vector<Entry>& entries) {
-    std::map<std::string, std::size_t> first_seen;  // key -> index of its first entry
-    for (std::size_t i = 0; i < entries.size(); ++i) {
+    // The entries' indexes by key, then by place: each run of one key starts
+    // at its first entry. No key is copied.
+    std::vector<std::size_t> by_key(entries.size());
+    std::iota(by_key.begin(), by_key.end(), std::size_t{0});
+    std::sort(by_key.begin(), by_key.end(), [&](std::size_t a, std::size_t b) {
+        const int order = entries[a].key.compare(entries[b].key);
+        return order != 0 ? order < 0 : a < b;
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> repeats;  // (entry, its key's first entry)
+    for (std::size_t k = 1, run = 0; k < by_key.size(); ++k) {
+        const std::string& key = entries[by_key[k]].key;
+        if (key != entries[by_key[run]].key)
+            run = k;
+        else if (!key.empty())
+            repeats.emplace_back(by_key[k], by_key[run]);
+    }
+    std::sort(repeats.begin(), repeats.end());  // reported in the order they stand
+    for (const auto& [i, first] : repeats) {
         const Entry& e = entries[i];
-        if (e.key.empty()) continue;
-        const auto [it, inserted] = first_seen.emplace(e.key, i);
-        if (inserted) continue;
         const YAML::Mark m = e.key_node.Mark();
-        const int first_line = split_.yaml_first_line + entries[it->second].key_node.Mark().line;
+        const int first_line = split_.yaml_first_line + entries[first].key_node.Mark().line;
         const bool owned = is_owned_key(e.key);
         problem(owned ? Severity::error : Severity::warning, m.line, m.column,
                 owned ? fmt::format("{} appears twice (first on line {}); touchbase cannot tell "
