@@ -134,6 +134,22 @@ TEST_CASE("read_marks: next:") {
     CHECK(bad.next_invalid == "2026-02-30");
 }
 
+TEST_CASE("read_marks: tags and next: among other colons and hashes, in the order they stand") {
+    // A `next` that is a tag's letters opens no word; colons elsewhere are text.
+    CHECK_FALSE(read_marks("call #next:2026-12-01").next);
+    CHECK_FALSE(read_marks("#next:2026-12-01").next);
+    CHECK(read_marks("re: budget 10:30, next:2026-12-01").next == day("2026-12-01"));
+    CHECK(read_marks("next::2026-12-01").next_invalid.empty());
+    const EntryMarks m = read_marks("#needs: next:2026-12-01 #news C# #");
+    CHECK(m.needs);
+    CHECK(m.news);
+    CHECK(m.next == day("2026-12-01"));
+    // A later invalid next: undoes an earlier valid one, and the reverse.
+    CHECK_FALSE(read_marks("next:2026-12-01 #card next:2026-02-30").next);
+    CHECK(read_marks("next:2026-02-30 #card next:2026-12-01").next == day("2026-12-01"));
+    CHECK(read_marks("ne:xt next:").next_invalid.empty());
+}
+
 // ---------------------------------------------------------------------------
 // Contact entries: headings
 
