@@ -48,7 +48,9 @@ ReadFile read_open(int fd, std::uint64_t max_size,
         return result;
     }
     // A regular file: reads do not block; back to blocking for the rest.
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    // F_SETFL sets only the status flags (O_APPEND, O_NONBLOCK and a few
+    // more), and every caller opened with O_NONBLOCK alone among them.
+    ::fcntl(fd, F_SETFL, 0);
     result.stamp = stamp_of(st);
     if (result.stamp.size > max_size) {
         result.error = fmt::format("the file is larger than {} MiB; touchbase leaves it alone",
@@ -88,7 +90,7 @@ bool same_content(const fs::path& path, const Content& content) {
     } closer{fd};
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return false;
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    ::fcntl(fd, F_SETFL, 0);  // back to blocking, as in read_open
     bool same = true;
     std::string disk;
     content([&](std::string_view piece) {
