@@ -184,6 +184,35 @@ TEST_CASE("process_notes: a note that cannot be written is a problem; the others
     CHECK(pass.clients[0].file == "b.md");
 }
 
+TEST_CASE(
+    "process_notes: Records::drop (check) finds what Records::keep finds, and keeps no record") {
+    TempDir tmp;
+    write(tmp.path / "a.md", kNote);
+    write(tmp.path / "b.md", "---\nname: B\nlast_contact: 2026-13-01\n---\n");
+    write(tmp.path / "c.md", "---\nname: C\nnmae: typo\n---\n");
+    write(tmp.path / "readme.md", "no front matter\n");
+    std::vector<std::string> warnings;
+    const auto notes = scan_notes(tmp.path, {}, tmp.path / "agenda.md", warnings);
+    REQUIRE(notes.size() == 4);
+    const PassResult kept =
+        process_notes(notes, Config{}, day("2026-11-24"), WriteMode::dry_run, 1, Records::keep);
+    CHECK(kept.clients.size() == 2);  // a.md and c.md; b.md has an error
+    CHECK(kept.problems.size() == 2);
+    for (unsigned jobs : {1u, 2u}) {
+        const PassResult dropped = process_notes(notes, Config{}, day("2026-11-24"),
+                                                 WriteMode::dry_run, jobs, Records::drop);
+        CHECK(dropped.clients.empty());
+        CHECK(dropped.notes_read == kept.notes_read);
+        CHECK(dropped.changed == kept.changed);
+        REQUIRE(dropped.problems.size() == kept.problems.size());
+        for (std::size_t i = 0; i < kept.problems.size(); ++i) {
+            CHECK(dropped.problems[i].file == kept.problems[i].file);
+            CHECK(dropped.problems[i].message == kept.problems[i].message);
+        }
+    }
+    CHECK(slurp(tmp.path / "a.md") == kNote);  // a dry run writes nothing
+}
+
 TEST_CASE("remove_stale_temporaries: only the temporaries of touchbase (finding 11)") {
     TempDir tmp;
     write(tmp.path / ".tb-Ab12Cd34.tmp", "partial");

@@ -18,13 +18,13 @@ struct Pass {
     std::vector<Problem> problems;  // config warnings and note problems
 };
 
-Pass read_notes(const Setup& s, WriteMode mode) {
+Pass read_notes(const Setup& s, WriteMode mode, Records records = Records::keep) {
     std::vector<Problem> scan_problems;
     // An agenda path that may not be written (it names a note, say) hides
     // nothing from the scan.
     auto notes = scan_notes(s.dir, s.config.exclude, s.agenda_problem ? fs::path() : s.agenda_path,
                             scan_problems);
-    Pass pass{process_notes(notes, s.config, s.today, mode, s.jobs), {}};
+    Pass pass{process_notes(notes, s.config, s.today, mode, s.jobs, records), {}};
     pass.problems = s.config_problems;
     pass.problems.insert(pass.problems.end(), scan_problems.begin(), scan_problems.end());
     pass.problems.insert(pass.problems.end(), pass.result.problems.begin(),
@@ -133,7 +133,8 @@ int run_check(const CommonOptions& given) {
     const Expected<Setup> set_up = setup(common);
     if (!set_up) return report(set_up.failure());
     const Setup& s = *set_up;
-    Pass pass = read_notes(s, WriteMode::dry_run);
+    // No agenda: the client records are not kept.
+    Pass pass = read_notes(s, WriteMode::dry_run, Records::drop);
     for (const auto& p : pass.problems) report(p, common.quiet);
     if (!common.quiet)
         for (const auto& file : pass.result.changed)

@@ -155,7 +155,8 @@ int process_in_dir(const CommonOptions& common, const fs::path& dir,
         lock.emplace(s.dir, kLockWaitSeconds);
         if (!lock->held()) return report(lock_failure(s, *lock));
     }
-    PassResult pass = process_notes(to_process, s.config, s.today, mode, s.jobs);
+    // Only problems and changes are shown: the client records are not kept.
+    PassResult pass = process_notes(to_process, s.config, s.today, mode, s.jobs, Records::drop);
     for (const auto& p : pass.problems) report(p, common.quiet);
     int status = has_error(pass.problems) ? exit_note_error : exit_ok;
     counts.read += pass.notes_read;

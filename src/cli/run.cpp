@@ -105,14 +105,17 @@ NoteOutcome process_one(const NoteFile& note, const Config& config, Date today, 
 }  // namespace
 
 PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config, Date today,
-                         WriteMode mode, unsigned jobs) {
+                         WriteMode mode, unsigned jobs, Records records) {
     PassResult pass;
     std::vector<NoteOutcome> outcomes(notes.size());
-    pass.clients.resize(notes.size());
+    const bool keep = records == Records::keep;
+    if (keep) pass.clients.resize(notes.size());
     std::atomic<std::size_t> next{0};
     auto worker = [&] {
+        ClientRecord dropped;  // each note's record in turn, with Records::drop
         for (std::size_t i = next++; i < notes.size(); i = next++)
-            outcomes[i] = process_one(notes[i], config, today, mode, pass.clients[i]);
+            outcomes[i] =
+                process_one(notes[i], config, today, mode, keep ? pass.clients[i] : dropped);
     };
     jobs = std::clamp<unsigned>(jobs, 1,
                                 static_cast<unsigned>(std::max<std::size_t>(notes.size(), 1)));
@@ -127,14 +130,14 @@ PassResult process_notes(const std::vector<NoteFile>& notes, const Config& confi
         if (!outcome.is_note) continue;
         ++pass.notes_read;
         if (outcome.changed) pass.changed.push_back(notes[i].rel);
-        if (outcome.has_record) {
+        if (outcome.has_record && keep) {
             if (kept != i) pass.clients[kept] = std::move(pass.clients[i]);
             ++kept;
         }
         for (auto& p : outcome.problems) pass.problems.push_back(std::move(p));
         outcome.problems = {};
     }
-    pass.clients.resize(kept);
+    if (keep) pass.clients.resize(kept);
     sort_problems(pass.problems);
     return pass;
 }

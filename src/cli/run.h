@@ -14,9 +14,12 @@ namespace touchbase {
 inline constexpr std::uint64_t kMaxNoteSize = 10 * 1024 * 1024;  // SPEC §9
 
 enum class WriteMode { write, dry_run };
+// Whether a pass keeps the notes' client records (for an agenda), or only
+// their problems and changes (`check`: less memory, less work).
+enum class Records { keep, drop };
 
 struct PassResult {
-    std::vector<ClientRecord> clients;  // notes without an error, by file
+    std::vector<ClientRecord> clients;  // notes without an error, by file; none with Records::drop
     std::vector<Problem> problems;      // every note's problems, sorted
     std::size_t notes_read = 0;
     std::vector<std::string> changed;  // notes updated (write) or that would be (dry_run)
@@ -38,6 +41,7 @@ struct NoteRead {
 
 // Processes `notes` on `jobs` threads. The result does not depend on `jobs`.
 [[nodiscard]] PassResult process_notes(const std::vector<NoteFile>& notes, const Config& config,
-                                       Date today, WriteMode mode, unsigned jobs);
+                                       Date today, WriteMode mode, unsigned jobs,
+                                       Records records = Records::keep);
 
 }  // namespace touchbase
