@@ -104,11 +104,14 @@ void FrontMatterReader::read_entries(const std::vector<Entry>& entries,
     read_user_keys(entries);
     warn_near_miss_keys(entries);
     for (OwnedKey k : kOwnedKeys) {
-        std::vector<std::size_t> seen;
-        for (std::size_t i = 0; i < entries.size(); ++i)
-            if (entries[i].key == to_string(k)) seen.push_back(i);
-        if (seen.size() != 1) continue;  // absent, or twice (an error above)
-        const std::size_t i = seen.front();
+        const std::string_view name = to_string(k);
+        std::size_t seen = 0, i = 0;
+        for (std::size_t j = 0; j < entries.size(); ++j) {
+            if (entries[j].key != name) continue;
+            ++seen;
+            i = j;
+        }
+        if (seen != 1) continue;  // absent, or twice (an error above)
         read_owned(k, entries[i],
                    i + 1 < entries.size() ? entries[i + 1].key_node.Mark() : probe_mark);
     }
