@@ -155,6 +155,18 @@ std::string billion_laughs(std::string_view uses) {
 
 }  // namespace
 
+TEST_CASE("load_in_place: two pieces read as one text, a token across the seam included") {
+    const YAML::Node root = load_in_place("name: Ana\nown", "er: Jo\n_: 0\n");
+    REQUIRE(root.IsMap());
+    REQUIRE(root.size() == 3);
+    CHECK(root["name"].Scalar() == "Ana");
+    CHECK(root["owner"].Scalar() == "Jo");
+    CHECK(root["_"].Mark().line == 2);
+    CHECK(load_in_place("").IsNull());
+    CHECK(load_in_place("", "a: 1\n")["a"].Scalar() == "1");
+    CHECK_THROWS_AS(load_in_place("a: [1,", " 2\n"), YAML::Exception);
+}
+
 TEST_CASE("billion laughs: the front matter is read one level deep, quickly") {
     const std::string text = "---\nname: Laughs\n" +
                              billion_laughs(

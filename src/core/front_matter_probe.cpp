@@ -17,6 +17,7 @@ namespace {
 // every pair of a mapping, and only the last, at the added line, is taken
 // for the probe.
 constexpr std::string_view kProbeKey = "_";
+constexpr std::string_view kProbeLine = "\n_: 0\n";  // after a line break, if needed
 
 constexpr std::size_t npos = std::string_view::npos;
 
@@ -50,13 +51,10 @@ std::size_t value_start(std::string_view line) {
 // otherwise, without the probe; `probe_mark` is where the probe's key is.
 std::optional<std::vector<FrontMatterReader::Entry>> FrontMatterReader::load_probed(
     YAML::Mark& probe_mark) {
-    std::string probed(yaml_);
-    if (!probed.empty() && probed.back() != '\n') probed += '\n';
-    probed += kProbeKey;
-    probed += ": 0\n";
+    const bool ends_line = yaml_.empty() || yaml_.back() == '\n';
     YAML::Node root;
     try {
-        root = YAML::Load(probed);
+        root = load_in_place(yaml_, ends_line ? kProbeLine.substr(1) : kProbeLine);
     } catch (const YAML::Exception&) {
         return std::nullopt;
     }
@@ -210,7 +208,7 @@ void FrontMatterReader::diagnose() {
     if (diagnose_text()) return;
     YAML::Node root;
     try {
-        root = YAML::Load(std::string(yaml_));
+        root = load_in_place(yaml_);
     } catch (const YAML::Exception& ex) {
         if (!ex.mark.is_null()) {
             if (auto tab = tab_in_indentation(yaml_line(ex.mark.line))) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <exception>
+#include <istream>
+#include <streambuf>
+#include <utility>
 
 namespace touchbase {
 
@@ -36,9 +39,41 @@ int YamlLines::index_of(std::size_t offset) const {
     return static_cast<int>(it - starts_.begin()) - 1;
 }
 
+namespace {
+
+// A read-only stream buffer over two pieces of text, one after the other.
+class PiecesBuf : public std::streambuf {
+public:
+    PiecesBuf(std::string_view first, std::string_view second) : second_(second) { show(first); }
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        if (second_.empty()) return traits_type::eof();
+        show(std::exchange(second_, std::string_view{}));
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    void show(std::string_view piece) {
+        // The get area is only read from: the const_cast writes nothing.
+        char* begin = const_cast<char*>(piece.data());
+        setg(begin, begin, begin + piece.size());
+    }
+    std::string_view second_;
+};
+
+}  // namespace
+
+YAML::Node load_in_place(std::string_view text, std::string_view then) {
+    PiecesBuf buffer(text, then);
+    std::istream in(&buffer);
+    return YAML::Load(in);
+}
+
 std::optional<YamlError> load_yaml(std::string_view text, YAML::Node& root) {
     try {
-        root = YAML::Load(std::string(text));
+        root = load_in_place(text);
         return std::nullopt;
     } catch (const YAML::Exception& e) {
         auto pos = yaml_position(e.mark);

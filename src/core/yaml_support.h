@@ -56,6 +56,10 @@ private:
     std::vector<std::size_t> starts_;
 };
 
+// YAML::Load of `text` followed by `then`, read where they are: Load(string)
+// would copy its input into a stringstream first. Throws as YAML::Load does.
+YAML::Node load_in_place(std::string_view text, std::string_view then = {});
+
 // Parses `text` into `root`. yaml-cpp reports errors by exception; they stop
 // here and come back as a value.
 std::optional<YamlError> load_yaml(std::string_view text, YAML::Node& root);
