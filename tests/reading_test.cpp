@@ -68,6 +68,19 @@ TEST_CASE("log_heading_words: a byte that starts no UTF-8 character separates wo
                             "book") == Strings{"log", "book"});  // U+FFFD
 }
 
+TEST_CASE("names_log_section: a different list of names is never answered from the last one") {
+    // The names' words are kept per thread for the list last asked about.
+    const Strings log{"Log"}, journal{"Journal", "Call log"};
+    CHECK(names_log_section(log, "📞 LOG:"));
+    CHECK_FALSE(names_log_section(journal, "Log"));
+    CHECK(names_log_section(journal, "journal"));
+    CHECK(names_log_section(journal, "Call-Log"));
+    CHECK_FALSE(names_log_section(log, "Journal"));
+    CHECK_FALSE(names_log_section({}, "Log"));
+    CHECK_FALSE(names_log_section({"2025", "—"}, "Log"));  // names without words name nothing
+    CHECK_FALSE(names_log_section({"2025"}, "— 2025 —"));
+}
+
 TEST_CASE("log sections: the default names, compared as words") {
     for (const char* heading :
          {"## Log", "## 📞 Log:", "### Contact LOG", "## Log (2025)", "## Call log", "## Calls",

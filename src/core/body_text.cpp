@@ -1,7 +1,5 @@
 #include "body_text.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "spelling.h"
@@ -225,9 +223,9 @@ EntryMarks read_marks(std::string_view text) {
         } else {
             // Letters of a tag read above are never a `next:` that opens a
             // word, so looking back from the colon sees what reading on would.
-            const std::size_t at = colon - std::min<std::size_t>(colon, 4);
-            if (colon >= 4 && istarts_with_at(text, at, "next:") && opens_word(text, at))
-                read_next(text, at, marks);
+            if (colon >= 4 && istarts_with_at(text, colon - 4, "next:") &&
+                opens_word(text, colon - 4))
+                read_next(text, colon - 4, marks);
             i = colon + 1;
         }
     }
