@@ -11,13 +11,13 @@ namespace touchbase {
 
 namespace {
 
-// The key added after the YAML text to check where it ends. yaml-cpp's
-// scanner costs about a thousand instructions per character, so the line is
-// as short as YAML allows. A note may use the key itself: yaml-cpp keeps
-// every pair of a mapping, and only the last, at the added line, is taken
-// for the probe.
-constexpr std::string_view kProbeKey = "_";
+// The line added after the YAML text to check where it ends, and its key
+// (taken from the line, so the two cannot disagree). yaml-cpp's scanner costs
+// about a thousand instructions per character, so the line is as short as
+// YAML allows. A note may use the key itself: yaml-cpp keeps every pair of a
+// mapping, and only the last, at the added line, is taken for the probe.
 constexpr std::string_view kProbeLine = "\n_: 0\n";  // after a line break, if needed
+constexpr std::string_view kProbeKey = kProbeLine.substr(1, kProbeLine.find(':') - 1);
 
 constexpr std::size_t npos = std::string_view::npos;
 
